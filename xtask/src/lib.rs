@@ -1,0 +1,3 @@
+//! Library side of the `xtask` binary, so that the generator can be tested.
+
+pub mod codegen;
