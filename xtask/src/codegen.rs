@@ -8,35 +8,10 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use progenitor::{GenerationSettings, Generator, InterfaceStyle, TagStyle};
+use telephony_spec::Vendor;
 
 /// Where the generated crate lives, relative to the workspace root.
 pub const CRATE_DIR: &str = "crates/telephony-api";
-
-/// A vendor API: its module name, its spec and what the module is about.
-#[derive(Debug, Clone, Copy)]
-pub struct Vendor {
-    /// Module and cargo feature name.
-    pub name: &'static str,
-    /// The spec, relative to the workspace root.
-    pub spec: &'static str,
-    /// First line of the module's documentation.
-    pub summary: &'static str,
-}
-
-/// Every vendor the workspace generates a client for.
-pub const VENDORS: &[Vendor] = &[
-    Vendor {
-        name: "dialpad",
-        spec: "openapi/dialpad.yaml",
-        summary: "Dialpad: create a secondary office (`POST /api/v2/offices`).",
-    },
-    Vendor {
-        name: "webex",
-        spec: "openapi/webex.yaml",
-        summary: "Webex Calling: create an operating mode \
-                  (`POST /v1/telephony/config/operatingModes`).",
-    },
-];
 
 /// One generated file: a path relative to the workspace root and its full text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -73,16 +48,16 @@ pub enum CodegenError {
 pub fn generate(root: &Path) -> Result<Vec<GeneratedFile>, CodegenError> {
     let mut files = vec![GeneratedFile {
         path: format!("{CRATE_DIR}/src/lib.rs"),
-        contents: lib_rs(VENDORS),
+        contents: lib_rs(&Vendor::ALL),
     }];
-    for vendor in VENDORS {
-        let spec_path = root.join(vendor.spec);
+    for vendor in Vendor::ALL {
+        let spec_path = root.join(vendor.spec_path());
         let text = std::fs::read_to_string(&spec_path).map_err(|source| CodegenError::Read {
-            path: vendor.spec.to_string(),
+            path: vendor.spec_path().to_string(),
             source,
         })?;
         files.push(GeneratedFile {
-            path: format!("{CRATE_DIR}/src/{}.rs", vendor.name),
+            path: format!("{CRATE_DIR}/src/{}.rs", vendor.name()),
             contents: generate_vendor(vendor, &text)?,
         });
     }
@@ -101,24 +76,24 @@ pub fn settings() -> GenerationSettings {
 }
 
 /// Generates one vendor module from the text of its spec.
-pub fn generate_vendor(vendor: &Vendor, spec_text: &str) -> Result<String, CodegenError> {
+pub fn generate_vendor(vendor: Vendor, spec_text: &str) -> Result<String, CodegenError> {
     let spec: openapiv3::OpenAPI =
         serde_yaml::from_str(spec_text).map_err(|source| CodegenError::Parse {
-            path: vendor.spec.to_string(),
+            path: vendor.spec_path().to_string(),
             source,
         })?;
     let tokens = Generator::new(&settings())
         .generate_tokens(&spec)
         .map_err(|err| CodegenError::Generate {
-            path: vendor.spec.to_string(),
+            path: vendor.spec_path().to_string(),
             message: err.to_string(),
         })?;
     let file = syn::parse2::<syn::File>(tokens).map_err(|source| CodegenError::Format {
-        path: vendor.spec.to_string(),
+        path: vendor.spec_path().to_string(),
         source,
     })?;
-    let mut out = header(&format!("from `{}`", vendor.spec));
-    out.push_str(&format!("\n//! {}\n//!\n", vendor.summary));
+    let mut out = header(&format!("from `{}`", vendor.spec_path()));
+    out.push_str(&format!("\n//! {}\n//!\n", vendor.summary()));
     out.push_str(&format!(
         "//! API version `{}` as described by the curated spec.\n\n",
         spec.info.version
@@ -144,8 +119,8 @@ pub fn lib_rs(vendors: &[Vendor]) -> String {
             "\n/// {}\n#[cfg(feature = \"{name}\")]\n#[rustfmt::skip]\n\
              #[allow(clippy::all, clippy::pedantic, unused_imports, rustdoc::all)]\n\
              pub mod {name};\n",
-            vendor.summary,
-            name = vendor.name
+            vendor.summary(),
+            name = vendor.name()
         ));
     }
     out
@@ -164,10 +139,16 @@ fn header(what: &str) -> String {
 pub fn stale_files(root: &Path, files: &[GeneratedFile]) -> Vec<String> {
     let mut stale: Vec<String> = files
         .iter()
-        .filter(|file| std::fs::read_to_string(root.join(&file.path)).ok() != Some(file.contents.clone()))
+        .filter(|file| {
+            std::fs::read_to_string(root.join(&file.path)).ok() != Some(file.contents.clone())
+        })
         .map(|file| file.path.clone())
         .collect();
-    stale.extend(orphans(root, files).into_iter().map(|p| p.display().to_string()));
+    stale.extend(
+        orphans(root, files)
+            .into_iter()
+            .map(|p| p.display().to_string()),
+    );
     stale
 }
 

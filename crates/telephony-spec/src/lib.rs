@@ -1,1 +1,115 @@
+//! The curated OpenAPI specs of the workspace, loaded and described.
+//!
+//! The specs in `openapi/` are the single source of truth: the generated client is built from
+//! them, and this crate lets every other part of the workspace read the same documents — to
+//! render the reviewable [API surface](surface::render) whose snapshot shows any drift, and to
+//! read the `x-telephony-*` rules that plain JSON Schema cannot express.
+//!
+//! ```
+//! let spec = telephony_spec::Vendor::Dialpad.spec().unwrap();
+//! assert!(spec.paths.paths.contains_key("/api/v2/offices"));
+//! ```
 
+pub mod surface;
+
+/// The text of `openapi/dialpad.yaml`, embedded at build time.
+pub const DIALPAD_YAML: &str = include_str!("../../../openapi/dialpad.yaml");
+/// The text of `openapi/webex.yaml`, embedded at build time.
+pub const WEBEX_YAML: &str = include_str!("../../../openapi/webex.yaml");
+
+/// A vendor whose API the workspace covers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Vendor {
+    /// Dialpad: `POST /api/v2/offices`.
+    Dialpad,
+    /// Webex Calling: `POST /v1/telephony/config/operatingModes`.
+    Webex,
+}
+
+impl Vendor {
+    /// Every vendor, in a fixed order.
+    pub const ALL: [Vendor; 2] = [Vendor::Dialpad, Vendor::Webex];
+
+    /// Lower-case name, as used for the spec file, the module and the cargo feature.
+    pub fn name(self) -> &'static str {
+        match self {
+            Vendor::Dialpad => "dialpad",
+            Vendor::Webex => "webex",
+        }
+    }
+
+    /// The spec file, relative to the workspace root.
+    pub fn spec_path(self) -> &'static str {
+        match self {
+            Vendor::Dialpad => "openapi/dialpad.yaml",
+            Vendor::Webex => "openapi/webex.yaml",
+        }
+    }
+
+    /// One line saying what the vendor's operation does.
+    pub fn summary(self) -> &'static str {
+        match self {
+            Vendor::Dialpad => "Dialpad: create a secondary office (`POST /api/v2/offices`).",
+            Vendor::Webex => {
+                "Webex Calling: create an operating mode \
+                 (`POST /v1/telephony/config/operatingModes`)."
+            }
+        }
+    }
+
+    /// The embedded text of the curated spec.
+    pub fn yaml(self) -> &'static str {
+        match self {
+            Vendor::Dialpad => DIALPAD_YAML,
+            Vendor::Webex => WEBEX_YAML,
+        }
+    }
+
+    /// The embedded spec, parsed.
+    pub fn spec(self) -> Result<openapiv3::OpenAPI, SpecError> {
+        parse(self.spec_path(), self.yaml())
+    }
+}
+
+/// Why a spec could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum SpecError {
+    /// The text is not YAML, or not an OpenAPI 3.0 document.
+    #[error("{path} is not a valid OpenAPI 3.0 document: {source}")]
+    Parse {
+        /// The spec's path (or another name for where the text came from).
+        path: String,
+        /// What the parser said.
+        source: serde_yaml::Error,
+    },
+}
+
+/// Parses OpenAPI 3.0 YAML (or JSON) text; `path` only names the source in errors.
+pub fn parse(path: &str, text: &str) -> Result<openapiv3::OpenAPI, SpecError> {
+    serde_yaml::from_str(text).map_err(|source| SpecError::Parse {
+        path: path.to_string(),
+        source,
+    })
+}
+
+/// Finds an operation by its `operationId`: its path, method and definition.
+pub fn operation<'a>(
+    spec: &'a openapiv3::OpenAPI,
+    operation_id: &str,
+) -> Option<(&'a str, &'a str, &'a openapiv3::Operation)> {
+    spec.operations()
+        .find(|(_, _, op)| op.operation_id.as_deref() == Some(operation_id))
+}
+
+/// The JSON request example that a spec gives for an operation, if it has one.
+///
+/// ```
+/// let spec = telephony_spec::Vendor::Webex.spec().unwrap();
+/// let example = telephony_spec::request_example(&spec, "create_operating_mode").unwrap();
+/// assert_eq!(example["type"], "SAME_HOURS_DAILY");
+/// ```
+pub fn request_example(spec: &openapiv3::OpenAPI, operation_id: &str) -> Option<serde_json::Value> {
+    let (_, _, op) = operation(spec, operation_id)?;
+    let body = op.request_body.as_ref()?.as_item()?;
+    body.content.get("application/json")?.example.clone()
+}

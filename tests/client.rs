@@ -1,0 +1,271 @@
+//! The generated client against a real HTTP server on loopback: the request it sends (method,
+//! path, query, headers, body) and how it hands back success and error answers.
+
+use std::sync::{Arc, Mutex};
+
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::State;
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use futures_util::TryStreamExt;
+use serde_json::{Value, json};
+use telephony_api::{dialpad, webex};
+
+/// What the server saw of one request.
+#[derive(Debug, Clone)]
+struct Seen {
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+}
+
+/// The answer the server gives to every request.
+#[derive(Clone)]
+struct Canned {
+    status: StatusCode,
+    headers: Vec<(&'static str, &'static str)>,
+    body: &'static str,
+}
+
+#[derive(Clone)]
+struct Shared {
+    canned: Canned,
+    seen: Arc<Mutex<Vec<Seen>>>,
+}
+
+async fn record(
+    State(shared): State<Shared>,
+    method: Method,
+    uri: Uri,
+    headers: HeaderMap,
+    body: Bytes,
+) -> Response {
+    shared.seen.lock().expect("lock").push(Seen {
+        method,
+        uri,
+        headers,
+        body,
+    });
+    let canned = shared.canned;
+    let mut response = (canned.status, canned.body).into_response();
+    for (name, value) in canned.headers {
+        response
+            .headers_mut()
+            .insert(name, value.parse().expect("valid header value"));
+    }
+    response
+}
+
+/// Starts a server on 127.0.0.1 that answers every request with `canned`.
+async fn serve(canned: Canned) -> (String, Arc<Mutex<Vec<Seen>>>) {
+    let seen = Arc::new(Mutex::new(Vec::new()));
+    let app = Router::new().fallback(record).with_state(Shared {
+        canned,
+        seen: seen.clone(),
+    });
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind loopback");
+    let addr = listener.local_addr().expect("local addr");
+    tokio::spawn(async move { axum::serve(listener, app).await });
+    (format!("http://{addr}"), seen)
+}
+
+fn json_answer(status: u16, body: &'static str) -> Canned {
+    Canned {
+        status: StatusCode::from_u16(status).expect("valid status"),
+        headers: vec![("content-type", "application/json")],
+        body,
+    }
+}
+
+fn office() -> dialpad::types::CreateOfficeMessage {
+    serde_json::from_value(json!({
+        "name": "Austin",
+        "country": "US",
+        "currency": "USD",
+        "plan_period": "monthly",
+        "annual_commit_monthly_billing": false,
+        "invoiced": false,
+        "unified_billing": true,
+        "billing_address": {
+            "address_line_1": "100 Congress Ave", "city": "Austin", "region": "TX",
+            "postal_code": "78701", "country": "US"
+        },
+        "e911_address": {
+            "address": "100 Congress Ave", "city": "Austin", "state": "TX",
+            "zip": "78701", "country": "US"
+        },
+        "monday_hours": []
+    }))
+    .expect("a valid office")
+}
+
+fn only(seen: &Arc<Mutex<Vec<Seen>>>) -> Seen {
+    let seen = seen.lock().expect("lock");
+    assert_eq!(seen.len(), 1, "exactly one request was sent");
+    seen[0].clone()
+}
+
+async fn body_text(stream: dialpad::ByteStream) -> String {
+    let chunks: Vec<Bytes> = stream
+        .into_inner()
+        .try_collect()
+        .await
+        .expect("body readable");
+    String::from_utf8(chunks.concat()).expect("utf-8 body")
+}
+
+#[tokio::test]
+async fn dialpad_create_office_sends_the_body_and_decodes_the_office() {
+    let (base, seen) = serve(json_answer(
+        200,
+        r#"{"office": {"id": 42, "name": "Austin", "state": "active"}, "plan": {"talk_lines": 3}}"#,
+    ))
+    .await;
+    let client = dialpad::Client::new(&base);
+    let created = client
+        .create_office()
+        .body(office())
+        .send()
+        .await
+        .expect("created");
+    assert_eq!(created.status(), StatusCode::OK);
+    let office_out = created.into_inner().office.expect("office in answer");
+    assert_eq!(office_out.id, Some(42));
+
+    let request = only(&seen);
+    assert_eq!(request.method, Method::POST);
+    assert_eq!(request.uri.path(), "/api/v2/offices");
+    assert_eq!(request.headers["content-type"], "application/json");
+    let sent: Value = serde_json::from_slice(&request.body).expect("JSON body");
+    assert_eq!(sent, serde_json::to_value(office()).expect("serializes"));
+    assert_eq!(
+        sent["monday_hours"],
+        json!([]),
+        "an empty day is sent, not dropped"
+    );
+    assert!(
+        sent.get("tuesday_hours").is_none(),
+        "an unset day stays off the wire"
+    );
+}
+
+#[tokio::test]
+async fn dialpad_error_keeps_status_and_raw_body() {
+    let (base, _seen) = serve(Canned {
+        status: StatusCode::BAD_REQUEST,
+        headers: vec![("content-type", "text/plain")],
+        body: "e911_address: missing (not JSON at all)",
+    })
+    .await;
+    let client = dialpad::Client::new(&base);
+    let err = client
+        .create_office()
+        .body(office())
+        .send()
+        .await
+        .expect_err("400 is an error");
+    assert_eq!(err.status(), Some(StatusCode::BAD_REQUEST));
+    let dialpad::Error::ErrorResponse(answer) = err else {
+        panic!("a documented status is an ErrorResponse, got {err:?}");
+    };
+    assert_eq!(answer.headers()["content-type"], "text/plain");
+    assert_eq!(
+        body_text(answer.into_inner()).await,
+        "e911_address: missing (not JSON at all)"
+    );
+}
+
+#[tokio::test]
+async fn dialpad_undocumented_status_is_handed_back_whole() {
+    let (base, _seen) = serve(json_answer(500, r#"{"error": "boom"}"#)).await;
+    let err = dialpad::Client::new(&base)
+        .create_office()
+        .body(office())
+        .send()
+        .await
+        .expect_err("500 is an error");
+    let dialpad::Error::UnexpectedResponse(response) = err else {
+        panic!("an undocumented status is UnexpectedResponse, got {err:?}");
+    };
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    assert_eq!(response.text().await.expect("body"), r#"{"error": "boom"}"#);
+}
+
+fn operating_mode() -> webex::types::OperatingModePostObject {
+    let spec = telephony_spec::Vendor::Webex.spec().expect("spec");
+    let example = telephony_spec::request_example(&spec, "create_operating_mode").expect("example");
+    serde_json::from_value(example).expect("the reference example fits the types")
+}
+
+#[tokio::test]
+async fn webex_create_sends_org_id_and_decodes_the_id() {
+    let (base, seen) = serve(json_answer(201, r#"{"id": "T1BFUkFUSU5HX01PREUvMQ"}"#)).await;
+    let client = webex::Client::new(&format!("{base}/v1"));
+    let created = client
+        .create_operating_mode()
+        .org_id("ORG-1")
+        .body(operating_mode())
+        .send()
+        .await
+        .expect("created");
+    assert_eq!(created.status(), StatusCode::CREATED);
+    assert_eq!(created.into_inner().id, "T1BFUkFUSU5HX01PREUvMQ");
+
+    let request = only(&seen);
+    assert_eq!(request.method, Method::POST);
+    assert_eq!(request.uri.path(), "/v1/telephony/config/operatingModes");
+    assert_eq!(request.uri.query(), Some("orgId=ORG-1"));
+    let sent: Value = serde_json::from_slice(&request.body).expect("JSON body");
+    assert_eq!(
+        sent["sameHoursDaily"]["mondayToFriday"]["startTime"],
+        "09:00"
+    );
+}
+
+#[tokio::test]
+async fn webex_rate_limit_answer_keeps_retry_after_and_the_error_body() {
+    let (base, _seen) = serve(Canned {
+        status: StatusCode::TOO_MANY_REQUESTS,
+        headers: vec![("content-type", "application/json"), ("retry-after", "7")],
+        body: r#"{"message": "slow down", "errors": [{"description": "rate limited", "errorCode": 429}], "trackingId": "ROUTER_1"}"#,
+    })
+    .await;
+    let err = webex::Client::new(&format!("{base}/v1"))
+        .create_operating_mode()
+        .body(operating_mode())
+        .send()
+        .await
+        .expect_err("429 is an error");
+    assert!(err.is_retryable());
+    let webex::Error::ErrorResponse(answer) = err else {
+        panic!("429 is a documented error, got {err:?}");
+    };
+    assert_eq!(answer.status(), StatusCode::TOO_MANY_REQUESTS);
+    assert_eq!(answer.headers()["retry-after"], "7");
+    assert_eq!(answer.tracking_id.as_deref(), Some("ROUTER_1"));
+    assert_eq!(answer.errors[0].error_code, Some(429));
+}
+
+#[tokio::test]
+async fn webex_gateway_page_that_is_not_json_keeps_its_bytes() {
+    let (base, _seen) = serve(Canned {
+        status: StatusCode::BAD_GATEWAY,
+        headers: vec![("content-type", "text/html")],
+        body: "<html>bad gateway</html>",
+    })
+    .await;
+    let err = webex::Client::new(&format!("{base}/v1"))
+        .create_operating_mode()
+        .body(operating_mode())
+        .send()
+        .await
+        .expect_err("502 is an error");
+    let webex::Error::InvalidResponsePayload(bytes, _) = err else {
+        panic!("a non-JSON error body is InvalidResponsePayload, got {err:?}");
+    };
+    assert_eq!(&bytes[..], b"<html>bad gateway</html>");
+}
