@@ -10,7 +10,9 @@
 //! assert!(spec.paths.paths.contains_key("/api/v2/offices"));
 //! ```
 
+pub mod rules;
 pub mod surface;
+pub mod validate;
 
 /// The text of `openapi/dialpad.yaml`, embedded at build time.
 pub const DIALPAD_YAML: &str = include_str!("../../../openapi/dialpad.yaml");
@@ -81,6 +83,34 @@ pub enum SpecError {
         path: String,
         /// What the parser said.
         source: serde_yaml::Error,
+    },
+    /// The parsed document could not be turned into JSON for validation.
+    #[error("{path} cannot be represented as JSON: {source}")]
+    Json {
+        /// The spec's path.
+        path: String,
+        /// What serde_json said.
+        source: serde_json::Error,
+    },
+    /// A `pattern` in the spec is not a valid ECMA-262 regular expression.
+    #[error("{path}: the pattern at {pointer} does not compile: {message}")]
+    Pattern {
+        /// The spec's path.
+        path: String,
+        /// JSON pointer of the schema holding the pattern.
+        pointer: String,
+        /// What the regex compiler said.
+        message: String,
+    },
+    /// An `x-telephony-rules` entry is malformed or of an unknown kind.
+    #[error("{path}: x-telephony-rules at {pointer}: {message}")]
+    Rule {
+        /// The spec's path.
+        path: String,
+        /// JSON pointer of the schema holding the rules.
+        pointer: String,
+        /// What is wrong with the rule.
+        message: String,
     },
 }
 

@@ -1,0 +1,258 @@
+//! The `x-telephony-rules` extension: rules a spec states that JSON Schema 3.0 cannot express.
+//!
+//! Each rule sits on the object schema it constrains and has an `id`, a `kind` and a
+//! `message`. The kinds:
+//! - `required_if`: `field` is required when every condition of `when` holds. A condition is
+//!   `{field, equals: V}` or `{field, in: [V, …]}`; an absent field counts as its schema
+//!   `default` (so an absent `allDayEnabled` with `default: false` is false).
+//! - `time_pairs`: each array named in `fields` holds `HH:MM` open/close pairs: an even number
+//!   of times, strictly ascending.
+//! - `not_before`: the date `field` is not earlier than the date `other`.
+
+use serde_json::{Map, Value};
+
+use crate::validate::{Violation, child, is_date};
+
+/// A rule the validator does not understand, with the reason.
+#[derive(Debug)]
+pub(crate) struct RuleError(pub String);
+
+/// One parsed rule.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Rule {
+    /// `field` is required when all `when` conditions hold.
+    RequiredIf {
+        id: String,
+        field: String,
+        when: Vec<Condition>,
+        message: String,
+    },
+    /// Each array in `fields` holds ascending `HH:MM` open/close pairs.
+    TimePairs {
+        id: String,
+        fields: Vec<String>,
+        message: String,
+    },
+    /// The date in `field` is not before the date in `other`.
+    NotBefore {
+        id: String,
+        field: String,
+        other: String,
+        message: String,
+    },
+}
+
+/// A condition on a sibling field.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Condition {
+    /// The field equals the value.
+    Equals { field: String, value: Value },
+    /// The field equals one of the values.
+    In { field: String, values: Vec<Value> },
+}
+
+fn text(entry: &Value, key: &str) -> Result<String, RuleError> {
+    entry
+        .get(key)
+        .and_then(Value::as_str)
+        .map(str::to_string)
+        .ok_or_else(|| RuleError(format!("a rule needs a string `{key}`: {entry}")))
+}
+
+fn texts(entry: &Value, key: &str) -> Result<Vec<String>, RuleError> {
+    let list = entry.get(key).and_then(Value::as_array);
+    let names: Option<Vec<String>> =
+        list.and_then(|l| l.iter().map(|v| v.as_str().map(str::to_string)).collect());
+    names.ok_or_else(|| RuleError(format!("a rule needs a list of strings `{key}`: {entry}")))
+}
+
+impl Rule {
+    /// Parses the value of an `x-telephony-rules` key.
+    pub(crate) fn parse_list(list: &Value) -> Result<Vec<Rule>, RuleError> {
+        let entries = list
+            .as_array()
+            .ok_or_else(|| RuleError("x-telephony-rules must be a list".into()))?;
+        entries.iter().map(Rule::parse).collect()
+    }
+
+    fn parse(entry: &Value) -> Result<Rule, RuleError> {
+        let id = text(entry, "id")?;
+        let message = text(entry, "message")?;
+        match text(entry, "kind")?.as_str() {
+            "required_if" => {
+                let conditions = entry
+                    .get("when")
+                    .and_then(Value::as_array)
+                    .filter(|c| !c.is_empty())
+                    .ok_or_else(|| {
+                        RuleError(format!("rule {id}: `when` must be a non-empty list"))
+                    })?;
+                Ok(Rule::RequiredIf {
+                    field: text(entry, "field")?,
+                    when: conditions
+                        .iter()
+                        .map(|c| Condition::parse(&id, c))
+                        .collect::<Result<_, _>>()?,
+                    id,
+                    message,
+                })
+            }
+            "time_pairs" => Ok(Rule::TimePairs {
+                fields: texts(entry, "fields")?,
+                id,
+                message,
+            }),
+            "not_before" => Ok(Rule::NotBefore {
+                field: text(entry, "field")?,
+                other: text(entry, "other")?,
+                id,
+                message,
+            }),
+            other => Err(RuleError(format!("rule {id}: unknown kind `{other}`"))),
+        }
+    }
+
+    /// The rule's id, as given in the spec.
+    pub fn id(&self) -> &str {
+        match self {
+            Rule::RequiredIf { id, .. }
+            | Rule::TimePairs { id, .. }
+            | Rule::NotBefore { id, .. } => id,
+        }
+    }
+
+    /// Checks the rule on an object found at `path`; `default_of` gives a field's schema
+    /// default.
+    pub(crate) fn check(
+        &self,
+        map: &Map<String, Value>,
+        path: &str,
+        default_of: &dyn Fn(&str) -> Option<Value>,
+        out: &mut Vec<Violation>,
+    ) {
+        let violation = |at: String, message: String| Violation {
+            path: at,
+            rule: self.id().to_string(),
+            message,
+        };
+        match self {
+            Rule::RequiredIf {
+                field,
+                when,
+                message,
+                ..
+            } => {
+                let present = map.get(field).is_some_and(|v| !v.is_null());
+                if !present && when.iter().all(|c| c.holds(map, default_of)) {
+                    out.push(violation(child(path, field), message.clone()));
+                }
+            }
+            Rule::TimePairs { fields, .. } => {
+                for field in fields {
+                    let Some(items) = map.get(field).and_then(Value::as_array) else {
+                        continue;
+                    };
+                    check_pairs(items, &child(path, field), &violation, out);
+                }
+            }
+            Rule::NotBefore {
+                field,
+                other,
+                message,
+                ..
+            } => {
+                let date =
+                    |name: &str| map.get(name).and_then(Value::as_str).filter(|t| is_date(t));
+                if let (Some(end), Some(start)) = (date(field), date(other)) {
+                    // YYYY-MM-DD compares correctly as text.
+                    if end < start {
+                        out.push(violation(
+                            child(path, field),
+                            format!("{message} ({end} is before {start})"),
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Even count and strictly ascending; items that are not `HH:MM` are reported by their pattern
+/// and leave the pairing unchecked, so one typo is one violation.
+fn check_pairs(
+    items: &[Value],
+    at: &str,
+    violation: &dyn Fn(String, String) -> Violation,
+    out: &mut Vec<Violation>,
+) {
+    let times: Option<Vec<&str>> = items
+        .iter()
+        .map(|v| v.as_str().filter(|t| is_time(t)))
+        .collect();
+    let Some(times) = times else { return };
+    if times.len() % 2 == 1 {
+        out.push(violation(
+            at.to_string(),
+            format!(
+                "must hold open/close pairs: {} times is an odd number",
+                times.len()
+            ),
+        ));
+    }
+    for (index, pair) in times.windows(2).enumerate() {
+        if pair[1] <= pair[0] {
+            out.push(violation(
+                format!("{at}[{}]", index + 1),
+                format!(
+                    "{} must be later than the time before it ({})",
+                    pair[1], pair[0]
+                ),
+            ));
+        }
+    }
+}
+
+fn is_time(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.len() == 5
+        && bytes[2] == b':'
+        && text[..2].parse::<u8>().is_ok_and(|h| h < 24)
+        && text[3..].parse::<u8>().is_ok_and(|m| m < 60)
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 2 || b.is_ascii_digit())
+}
+
+impl Condition {
+    fn parse(id: &str, entry: &Value) -> Result<Condition, RuleError> {
+        let field = text(entry, "field")?;
+        match (
+            entry.get("equals"),
+            entry.get("in").and_then(Value::as_array),
+        ) {
+            (Some(value), None) => Ok(Condition::Equals {
+                field,
+                value: value.clone(),
+            }),
+            (None, Some(values)) => Ok(Condition::In {
+                field,
+                values: values.clone(),
+            }),
+            _ => Err(RuleError(format!(
+                "rule {id}: a condition needs exactly one of `equals` or `in`: {entry}"
+            ))),
+        }
+    }
+
+    fn holds(&self, map: &Map<String, Value>, default_of: &dyn Fn(&str) -> Option<Value>) -> bool {
+        let (field, accepts): (&str, &dyn Fn(&Value) -> bool) = match self {
+            Condition::Equals { field, value } => (field, &move |v: &Value| v == value),
+            Condition::In { field, values } => (field, &move |v: &Value| values.contains(v)),
+        };
+        match map.get(field).filter(|v| !v.is_null()) {
+            Some(actual) => accepts(actual),
+            None => default_of(field).is_some_and(|d| accepts(&d)),
+        }
+    }
+}

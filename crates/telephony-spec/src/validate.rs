@@ -1,0 +1,493 @@
+//! Validation of JSON values against the curated specs, driven by the specs themselves.
+//!
+//! The generated types enforce only part of a spec (string patterns and lengths, enums) and stop
+//! at the first problem. This module interprets the schema keywords the specs use (`type`,
+//! `nullable`, `required`, `properties`, `additionalProperties`, `enum`, `pattern`,
+//! `minLength`/`maxLength`, `minimum`/`maximum`, `minItems`/`maxItems`, `uniqueItems`,
+//! `format: date`) and the `x-telephony-rules` extension, and reports **every** violation with
+//! its JSON path. The client checks a request with it before sending, and the mock server
+//! checks what it receives with the same code, so the two cannot disagree.
+//!
+//! ```
+//! use serde_json::json;
+//! use telephony_spec::validate::Validator;
+//!
+//! let webex = Validator::webex();
+//! let problems = webex.request_body("create_operating_mode", &json!({
+//!     "name": "Day", "type": "SAME_HOURS_DAILY", "level": "LOCATION",
+//!     "callForwarding": {"destination": "+19705550006"}
+//! }));
+//! let paths: Vec<&str> = problems.iter().map(|v| v.path.as_str()).collect();
+//! assert_eq!(paths, ["$.locationId", "$.sameHoursDaily"]);
+//! ```
+
+use std::collections::HashMap;
+use std::fmt;
+use std::sync::LazyLock;
+
+use serde_json::Value;
+
+use crate::rules::{Rule, RuleError};
+use crate::{SpecError, Vendor};
+
+/// One problem found in a value: where, which rule, and what is wrong in plain words.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Violation {
+    /// JSON path of the offending value, such as `$.routing_options.open.dtmf[0].input`.
+    pub path: String,
+    /// The schema keyword (`required`, `pattern`, `maximum`, …) or the `x-telephony-rules` id.
+    pub rule: String,
+    /// What is wrong, for a person.
+    pub message: String,
+}
+
+impl fmt::Display for Violation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.path, self.message)
+    }
+}
+
+/// Enums with more values than this are not spelled out in messages.
+const ENUM_IN_MESSAGE_MAX: usize = 12;
+
+/// A validator for one spec: the document plus its compiled patterns and rules.
+#[derive(Debug)]
+pub struct Validator {
+    doc: Value,
+    patterns: HashMap<String, regress::Regex>,
+    rules: HashMap<String, Vec<Rule>>,
+}
+
+static DIALPAD: LazyLock<Validator> = LazyLock::new(|| {
+    Validator::for_vendor(Vendor::Dialpad).expect("the embedded Dialpad spec is checked by tests")
+});
+static WEBEX: LazyLock<Validator> = LazyLock::new(|| {
+    Validator::for_vendor(Vendor::Webex).expect("the embedded Webex spec is checked by tests")
+});
+
+impl Validator {
+    /// The validator of the embedded Dialpad spec (built once, then shared).
+    pub fn dialpad() -> &'static Validator {
+        &DIALPAD
+    }
+
+    /// The validator of the embedded Webex spec (built once, then shared).
+    pub fn webex() -> &'static Validator {
+        &WEBEX
+    }
+
+    /// Builds a validator for a vendor's embedded spec.
+    pub fn for_vendor(vendor: Vendor) -> Result<Validator, SpecError> {
+        Validator::new(vendor.spec_path(), &vendor.spec()?)
+    }
+
+    /// Builds a validator for any spec; `name` only names it in errors. Fails on a pattern
+    /// that does not compile or an `x-telephony-rules` entry it does not understand, so a typo
+    /// in a spec is caught when the spec is loaded, not silently ignored.
+    pub fn new(name: &str, spec: &openapiv3::OpenAPI) -> Result<Validator, SpecError> {
+        let doc = serde_json::to_value(spec).map_err(|source| SpecError::Json {
+            path: name.to_string(),
+            source,
+        })?;
+        let mut patterns = HashMap::new();
+        let mut rules = HashMap::new();
+        collect(&doc, "#", &mut |pointer, schema| {
+            if let Some(pattern) = schema.get("pattern").and_then(Value::as_str) {
+                let regex = regress::Regex::new(pattern).map_err(|err| SpecError::Pattern {
+                    path: name.to_string(),
+                    pointer: pointer.to_string(),
+                    message: err.to_string(),
+                })?;
+                patterns.insert(pattern.to_string(), regex);
+            }
+            if let Some(list) = schema.get("x-telephony-rules") {
+                let is_component = pointer
+                    .strip_prefix("#/components/schemas/")
+                    .is_some_and(|name| !name.contains('/'));
+                if !is_component {
+                    return Err(SpecError::Rule {
+                        path: name.to_string(),
+                        pointer: pointer.to_string(),
+                        message: "x-telephony-rules must sit on a component schema".into(),
+                    });
+                }
+                let parsed =
+                    Rule::parse_list(list).map_err(|RuleError(message)| SpecError::Rule {
+                        path: name.to_string(),
+                        pointer: pointer.to_string(),
+                        message,
+                    })?;
+                rules.insert(pointer.to_string(), parsed);
+            }
+            Ok(())
+        })?;
+        Ok(Validator {
+            doc,
+            patterns,
+            rules,
+        })
+    }
+
+    /// Checks a request body of the operation `operation_id`; an unknown operation or one
+    /// without a JSON body is reported as a violation at `$`.
+    pub fn request_body(&self, operation_id: &str, body: &Value) -> Vec<Violation> {
+        match self.request_schema(operation_id) {
+            Some(schema) => self.value(schema, body),
+            None => vec![Violation {
+                path: "$".into(),
+                rule: "operation".into(),
+                message: format!("the spec has no JSON request body for operation {operation_id}"),
+            }],
+        }
+    }
+
+    /// Checks a value against the component schema `name` (such as `CreateOfficeMessage`).
+    pub fn schema(&self, name: &str, value: &Value) -> Vec<Violation> {
+        let reference = Value::String(format!("#/components/schemas/{name}"));
+        self.value(&serde_json::json!({ "$ref": reference }), value)
+    }
+
+    fn request_schema(&self, operation_id: &str) -> Option<&Value> {
+        let paths = self.doc.get("paths")?.as_object()?;
+        paths
+            .values()
+            .filter_map(Value::as_object)
+            .flatten()
+            .find_map(|(_, op)| {
+                (op.get("operationId")?.as_str()? == operation_id)
+                    .then(|| op.pointer("/requestBody/content/application~1json/schema"))?
+            })
+    }
+
+    fn value(&self, schema: &Value, value: &Value) -> Vec<Violation> {
+        let mut out = Vec::new();
+        self.check(schema, value, "$", &mut out);
+        out
+    }
+
+    /// Follows `$ref`s; returns the schema and the pointer it was found at (for its rules).
+    fn resolve<'a>(&'a self, mut schema: &'a Value) -> (&'a Value, Option<&'a str>) {
+        let mut at = None;
+        for _ in 0..32 {
+            let Some(reference) = schema.get("$ref").and_then(Value::as_str) else {
+                break;
+            };
+            match reference
+                .strip_prefix('#')
+                .and_then(|p| self.doc.pointer(p))
+            {
+                Some(target) => {
+                    at = Some(reference);
+                    schema = target;
+                }
+                None => break,
+            }
+        }
+        (schema, at)
+    }
+
+    fn check(&self, schema: &Value, value: &Value, path: &str, out: &mut Vec<Violation>) {
+        let (schema, at) = self.resolve(schema);
+        let push = |out: &mut Vec<Violation>, rule: &str, message: String| {
+            out.push(Violation {
+                path: path.to_string(),
+                rule: rule.to_string(),
+                message,
+            })
+        };
+        if value.is_null() {
+            if !schema
+                .get("nullable")
+                .and_then(Value::as_bool)
+                .unwrap_or(false)
+            {
+                push(out, "nullable", "must not be null".into());
+            }
+            return;
+        }
+        let expected = schema.get("type").and_then(Value::as_str);
+        if let Some(expected) = expected
+            && !has_type(value, expected)
+        {
+            push(
+                out,
+                "type",
+                format!("must be {} (found {})", article(expected), kind(value)),
+            );
+            return;
+        }
+        if let Some(values) = schema.get("enum").and_then(Value::as_array)
+            && !values.contains(value)
+        {
+            push(out, "enum", enum_message(values, at));
+        }
+        match value {
+            Value::String(text) => self.check_string(schema, text, path, out),
+            Value::Number(number) => check_number(schema, number, path, out),
+            Value::Array(items) => self.check_array(schema, items, path, out),
+            Value::Object(map) => self.check_object(schema, at, map, path, out),
+            _ => {}
+        }
+    }
+
+    fn check_string(&self, schema: &Value, text: &str, path: &str, out: &mut Vec<Violation>) {
+        let mut push = |rule: &str, message: String| {
+            out.push(Violation {
+                path: path.to_string(),
+                rule: rule.to_string(),
+                message,
+            })
+        };
+        let length = text.chars().count() as u64;
+        if let Some(max) = schema.get("maxLength").and_then(Value::as_u64)
+            && length > max
+        {
+            push(
+                "maxLength",
+                format!("must be at most {max} characters (found {length})"),
+            );
+        }
+        if let Some(min) = schema.get("minLength").and_then(Value::as_u64)
+            && length < min
+        {
+            push(
+                "minLength",
+                format!("must be at least {min} characters (found {length})"),
+            );
+        }
+        if let Some(pattern) = schema.get("pattern").and_then(Value::as_str) {
+            let matches = self
+                .patterns
+                .get(pattern)
+                .is_some_and(|re| re.find(text).is_some());
+            if !matches {
+                push("pattern", pattern_message(pattern));
+            }
+        }
+        if schema.get("format").and_then(Value::as_str) == Some("date") && !is_date(text) {
+            push("format", "must be a date as YYYY-MM-DD".into());
+        }
+    }
+
+    fn check_array(&self, schema: &Value, items: &[Value], path: &str, out: &mut Vec<Violation>) {
+        let count = items.len() as u64;
+        let push = |out: &mut Vec<Violation>, rule: &str, message: String| {
+            out.push(Violation {
+                path: path.to_string(),
+                rule: rule.to_string(),
+                message,
+            })
+        };
+        if let Some(max) = schema.get("maxItems").and_then(Value::as_u64)
+            && count > max
+        {
+            push(
+                out,
+                "maxItems",
+                format!("must have at most {max} items (found {count})"),
+            );
+        }
+        if let Some(min) = schema.get("minItems").and_then(Value::as_u64)
+            && count < min
+        {
+            push(
+                out,
+                "minItems",
+                format!("must have at least {min} items (found {count})"),
+            );
+        }
+        if schema.get("uniqueItems").and_then(Value::as_bool) == Some(true) {
+            let duplicate = items
+                .iter()
+                .enumerate()
+                .any(|(i, a)| items[..i].contains(a));
+            if duplicate {
+                push(out, "uniqueItems", "must not repeat an item".into());
+            }
+        }
+        if let Some(item_schema) = schema.get("items") {
+            for (index, item) in items.iter().enumerate() {
+                self.check(item_schema, item, &format!("{path}[{index}]"), out);
+            }
+        }
+    }
+
+    fn check_object(
+        &self,
+        schema: &Value,
+        at: Option<&str>,
+        map: &serde_json::Map<String, Value>,
+        path: &str,
+        out: &mut Vec<Violation>,
+    ) {
+        let properties = schema.get("properties").and_then(Value::as_object);
+        for name in schema
+            .get("required")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            let Some(name) = name.as_str() else { continue };
+            if !map.contains_key(name) {
+                out.push(Violation {
+                    path: child(path, name),
+                    rule: "required".into(),
+                    message: "is required".into(),
+                });
+            }
+        }
+        let additional = schema.get("additionalProperties");
+        for (name, value) in map {
+            match properties.and_then(|p| p.get(name)) {
+                Some(property) => self.check(property, value, &child(path, name), out),
+                None => match additional {
+                    Some(Value::Bool(false)) => out.push(Violation {
+                        path: child(path, name),
+                        rule: "additionalProperties".into(),
+                        message: "is not a field of this object".into(),
+                    }),
+                    Some(extra @ Value::Object(_)) => {
+                        self.check(extra, value, &child(path, name), out)
+                    }
+                    _ => {}
+                },
+            }
+        }
+        let rules = at.and_then(|pointer| self.rules.get(pointer));
+        let default_of = |field: &str| {
+            let property = properties?.get(field)?;
+            self.resolve(property).0.get("default").cloned()
+        };
+        for rule in rules.into_iter().flatten() {
+            rule.check(map, path, &default_of, out);
+        }
+    }
+}
+
+/// `path.name`, the JSON path of a field.
+pub(crate) fn child(path: &str, name: &str) -> String {
+    format!("{path}.{name}")
+}
+
+fn has_type(value: &Value, expected: &str) -> bool {
+    match expected {
+        "object" => value.is_object(),
+        "array" => value.is_array(),
+        "string" => value.is_string(),
+        "boolean" => value.is_boolean(),
+        "integer" => value.is_i64() || value.is_u64(),
+        "number" => value.is_number(),
+        _ => true,
+    }
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(n) if n.is_f64() => "a fractional number",
+        Value::Number(_) => "an integer",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+fn article(ty: &str) -> String {
+    match ty {
+        "object" | "array" | "integer" => format!("an {ty}"),
+        _ => format!("a {ty}"),
+    }
+}
+
+fn enum_message(values: &[Value], at: Option<&str>) -> String {
+    let listed: Vec<String> = values
+        .iter()
+        .map(|v| {
+            v.as_str()
+                .map(str::to_string)
+                .unwrap_or_else(|| v.to_string())
+        })
+        .collect();
+    if listed.len() <= ENUM_IN_MESSAGE_MAX {
+        return format!("must be one of: {}", listed.join(", "));
+    }
+    let name = at
+        .and_then(|r| r.rsplit('/').next())
+        .unwrap_or("this field");
+    format!("must be one of the {} values of {name}", listed.len())
+}
+
+fn pattern_message(pattern: &str) -> String {
+    match pattern {
+        "^[^\\r\\n]*$" => "must be a single line (no line breaks)".into(),
+        "^([01][0-9]|2[0-3]):[0-5][0-9]$" => "must be a time as HH:MM (00:00 to 23:59)".into(),
+        "^[0-9]$" => "must be a single key 0-9".into(),
+        other => format!("must match the pattern {other}"),
+    }
+}
+
+fn check_number(schema: &Value, number: &serde_json::Number, path: &str, out: &mut Vec<Violation>) {
+    let Some(n) = number.as_f64() else { return };
+    let exclusive = |key: &str| schema.get(key).and_then(Value::as_bool).unwrap_or(false);
+    let mut push = |rule: &str, message: String| {
+        out.push(Violation {
+            path: path.to_string(),
+            rule: rule.to_string(),
+            message,
+        })
+    };
+    if let Some(max) = schema.get("maximum").and_then(Value::as_f64)
+        && (n > max || (exclusive("exclusiveMaximum") && n >= max))
+    {
+        push(
+            "maximum",
+            format!("must be at most {} (found {number})", trim(max)),
+        );
+    }
+    if let Some(min) = schema.get("minimum").and_then(Value::as_f64)
+        && (n < min || (exclusive("exclusiveMinimum") && n <= min))
+    {
+        push(
+            "minimum",
+            format!("must be at least {} (found {number})", trim(min)),
+        );
+    }
+}
+
+fn trim(n: f64) -> String {
+    if n.fract() == 0.0 && n.abs() < 1e15 {
+        format!("{}", n as i64)
+    } else {
+        n.to_string()
+    }
+}
+
+/// `YYYY-MM-DD` naming a real calendar date.
+pub(crate) fn is_date(text: &str) -> bool {
+    text.len() == 10 && chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
+}
+
+/// Calls `visit` with every schema object in the document (and its JSON pointer), depth first.
+fn collect(
+    value: &Value,
+    pointer: &str,
+    visit: &mut dyn FnMut(&str, &Value) -> Result<(), SpecError>,
+) -> Result<(), SpecError> {
+    match value {
+        Value::Object(map) => {
+            visit(pointer, value)?;
+            for (key, inner) in map {
+                let escaped = key.replace('~', "~0").replace('/', "~1");
+                collect(inner, &format!("{pointer}/{escaped}"), visit)?;
+            }
+        }
+        Value::Array(items) => {
+            for (index, inner) in items.iter().enumerate() {
+                collect(inner, &format!("{pointer}/{index}"), visit)?;
+            }
+        }
+        _ => {}
+    }
+    Ok(())
+}

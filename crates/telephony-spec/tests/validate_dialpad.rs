@@ -1,0 +1,318 @@
+//! Every constraint and rule of the Dialpad spec, from both sides.
+
+use serde_json::{Value, json};
+use telephony_spec::validate::{Validator, Violation};
+
+fn office() -> Value {
+    json!({
+        "name": "Austin",
+        "country": "US",
+        "currency": "USD",
+        "plan_period": "monthly",
+        "annual_commit_monthly_billing": false,
+        "invoiced": false,
+        "unified_billing": true,
+        "billing_address": {
+            "address_line_1": "100 Congress Ave", "city": "Austin", "region": "TX",
+            "postal_code": "78701", "country": "US"
+        },
+        "e911_address": {
+            "address": "100 Congress Ave", "city": "Austin", "state": "TX",
+            "zip": "78701", "country": "US"
+        },
+        "hours_on": true,
+        "monday_hours": ["08:00", "12:00", "13:00", "18:00"],
+        "saturday_hours": [],
+        "ring_seconds": 30,
+        "group_description": "Front desk",
+        "routing_options": {
+            "open": {"action": "menu", "try_dial_operators": true,
+                     "dtmf": [{"input": "1", "options": {"action": "department", "action_target_type": "department", "action_target_id": 7}}]},
+            "closed": {"action": "voicemail", "try_dial_operators": false}
+        },
+        "voice_intelligence": {"auto_start": true, "allow_pause": false}
+    })
+}
+
+fn check(body: &Value) -> Vec<Violation> {
+    Validator::dialpad().request_body("create_office", body)
+}
+
+fn with(field: &str, value: Value) -> Value {
+    let mut body = office();
+    body[field] = value;
+    body
+}
+
+/// (path, rule) of every violation, in order.
+fn found(body: &Value) -> Vec<(String, String)> {
+    check(body).into_iter().map(|v| (v.path, v.rule)).collect()
+}
+
+fn one(path: &str, rule: &str) -> Vec<(String, String)> {
+    vec![(path.to_string(), rule.to_string())]
+}
+
+#[test]
+fn a_complete_office_is_valid() {
+    assert_eq!(check(&office()), vec![]);
+}
+
+#[test]
+fn every_missing_required_field_is_reported_at_once() {
+    let paths: Vec<String> = check(&json!({})).into_iter().map(|v| v.path).collect();
+    assert_eq!(
+        paths,
+        [
+            "$.annual_commit_monthly_billing",
+            "$.billing_address",
+            "$.country",
+            "$.currency",
+            "$.invoiced",
+            "$.name",
+            "$.plan_period",
+            "$.unified_billing"
+        ]
+    );
+}
+
+#[test]
+fn nested_required_fields_have_nested_paths() {
+    let body = with("billing_address", json!({"city": "Austin"}));
+    let paths: Vec<String> = check(&body).into_iter().map(|v| v.path).collect();
+    assert_eq!(
+        paths,
+        [
+            "$.billing_address.address_line_1",
+            "$.billing_address.country",
+            "$.billing_address.postal_code",
+            "$.billing_address.region"
+        ]
+    );
+}
+
+#[test]
+fn ring_seconds_is_an_integer_from_10_to_45() {
+    for ok in [10, 45, 27] {
+        assert_eq!(found(&with("ring_seconds", json!(ok))), vec![], "{ok}");
+    }
+    assert_eq!(
+        found(&with("ring_seconds", json!(9))),
+        one("$.ring_seconds", "minimum")
+    );
+    assert_eq!(
+        found(&with("ring_seconds", json!(46))),
+        one("$.ring_seconds", "maximum")
+    );
+    assert_eq!(
+        found(&with("ring_seconds", json!(30.5))),
+        one("$.ring_seconds", "type")
+    );
+    assert_eq!(
+        found(&with("ring_seconds", json!("30"))),
+        one("$.ring_seconds", "type")
+    );
+}
+
+#[test]
+fn group_description_is_at_most_256_characters() {
+    assert_eq!(
+        found(&with("group_description", json!("é".repeat(256)))),
+        vec![]
+    );
+    let long = with("group_description", json!("é".repeat(257)));
+    assert_eq!(found(&long), one("$.group_description", "maxLength"));
+    assert_eq!(
+        check(&long)[0].message,
+        "must be at most 256 characters (found 257)"
+    );
+}
+
+#[test]
+fn single_line_strings_reject_line_breaks() {
+    assert_eq!(
+        found(&with("name", json!("Austin\nSouth"))),
+        one("$.name", "pattern")
+    );
+    let mut body = office();
+    body["billing_address"]["city"] = json!("Aus\rtin");
+    body["e911_address"]["zip"] = json!("78701\n");
+    assert_eq!(
+        found(&body),
+        vec![
+            ("$.billing_address.city".into(), "pattern".into()),
+            ("$.e911_address.zip".into(), "pattern".into())
+        ]
+    );
+    assert_eq!(
+        check(&body)[0].message,
+        "must be a single line (no line breaks)"
+    );
+}
+
+#[test]
+fn dtmf_input_is_one_key() {
+    for (input, ok) in [
+        ("0", true),
+        ("9", true),
+        ("10", false),
+        ("#", false),
+        ("", false),
+    ] {
+        let mut body = office();
+        body["routing_options"]["open"]["dtmf"][0]["input"] = json!(input);
+        let expected = if ok {
+            vec![]
+        } else {
+            one("$.routing_options.open.dtmf[0].input", "pattern")
+        };
+        assert_eq!(found(&body), expected, "{input:?}");
+    }
+}
+
+#[test]
+fn enums_are_enforced_with_readable_messages() {
+    let body = with("country", json!("XX"));
+    assert_eq!(found(&body), one("$.country", "enum"));
+    assert_eq!(
+        check(&body)[0].message,
+        "must be one of the 84 values of Country"
+    );
+
+    let body = with("currency", json!("usd"));
+    assert_eq!(
+        check(&body)[0].message,
+        "must be one of: AUD, CAD, EUR, GBP, JPY, NZD, USD"
+    );
+
+    let mut body = office();
+    body["routing_options"]["closed"]["action"] = json!("ai_agent");
+    body["routing_options"]["open"]["operator_routing"] = json!("fastest");
+    body["routing_options"]["open"]["dtmf"][0]["options"]["action_target_type"] = json!("team");
+    assert_eq!(
+        found(&body),
+        vec![
+            ("$.routing_options.closed.action".into(), "enum".into()),
+            (
+                "$.routing_options.open.dtmf[0].options.action_target_type".into(),
+                "enum".into()
+            ),
+            (
+                "$.routing_options.open.operator_routing".into(),
+                "enum".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn unknown_fields_are_rejected_everywhere() {
+    let mut body = with("nickname", json!("ATX"));
+    body["voice_intelligence"]["record"] = json!(true);
+    assert_eq!(
+        found(&body),
+        vec![
+            ("$.nickname".into(), "additionalProperties".into()),
+            (
+                "$.voice_intelligence.record".into(),
+                "additionalProperties".into()
+            )
+        ]
+    );
+}
+
+#[test]
+fn null_is_absent_for_hours_and_an_error_elsewhere() {
+    assert_eq!(found(&with("tuesday_hours", Value::Null)), vec![]);
+    assert_eq!(found(&with("name", Value::Null)), one("$.name", "nullable"));
+    assert_eq!(
+        found(&with("timezone", Value::Null)),
+        one("$.timezone", "nullable")
+    );
+}
+
+#[test]
+fn e911_address_is_required_for_six_countries() {
+    for country in ["US", "CA", "AU", "FR", "GB", "NZ"] {
+        let mut body = with("country", json!(country));
+        body.as_object_mut().expect("object").remove("e911_address");
+        assert_eq!(
+            found(&body),
+            one("$.e911_address", "e911-address-required"),
+            "{country}"
+        );
+        assert_eq!(
+            found(&with("country", json!(country))),
+            vec![],
+            "{country} with an address"
+        );
+    }
+    for country in ["DE", "JP", "MX"] {
+        let mut body = with("country", json!(country));
+        body.as_object_mut().expect("object").remove("e911_address");
+        assert_eq!(found(&body), vec![], "{country}");
+    }
+    let body = with("e911_address", Value::Null);
+    assert_eq!(
+        found(&body),
+        vec![
+            ("$.e911_address".into(), "nullable".into()),
+            ("$.e911_address".into(), "e911-address-required".into())
+        ]
+    );
+}
+
+#[test]
+fn hours_are_ascending_open_close_pairs() {
+    let rule = "hours-open-close-pairs";
+    assert_eq!(
+        found(&with("friday_hours", json!(["00:00", "23:59"]))),
+        vec![]
+    );
+    assert_eq!(found(&with("friday_hours", json!([]))), vec![]);
+    assert_eq!(
+        found(&with("friday_hours", json!(["08:00", "12:00", "13:00"]))),
+        one("$.friday_hours", rule)
+    );
+    assert_eq!(
+        found(&with(
+            "friday_hours",
+            json!(["08:00", "18:00", "12:00", "20:00"])
+        )),
+        one("$.friday_hours[2]", rule)
+    );
+    assert_eq!(
+        found(&with("friday_hours", json!(["18:00", "08:00"]))),
+        one("$.friday_hours[1]", rule)
+    );
+    assert_eq!(
+        found(&with("friday_hours", json!(["08:00", "08:00"]))),
+        one("$.friday_hours[1]", rule)
+    );
+    // A malformed time is one violation (its pattern), not also a pairing problem.
+    assert_eq!(
+        found(&with("friday_hours", json!(["08:00", "24:00"]))),
+        one("$.friday_hours[1]", "pattern")
+    );
+    assert_eq!(
+        found(&with("friday_hours", json!(["8:00", "18:00"]))),
+        one("$.friday_hours[0]", "pattern")
+    );
+    assert_eq!(found(&with("friday_hours", json!([800, 1800]))).len(), 2);
+}
+
+#[test]
+fn many_problems_are_reported_together() {
+    let mut body = office();
+    body["ring_seconds"] = json!(60);
+    body["country"] = json!("CA");
+    body.as_object_mut().expect("object").remove("e911_address");
+    body["sunday_hours"] = json!(["10:00"]);
+    body["routing_options"]["open"]["dtmf"][0]["input"] = json!("12");
+    body["billing_address"]
+        .as_object_mut()
+        .expect("object")
+        .remove("city");
+    let found = found(&body);
+    assert_eq!(found.len(), 5, "{found:?}");
+}

@@ -1,0 +1,248 @@
+//! Every constraint and rule of the Webex spec, from both sides.
+
+use serde_json::{Value, json};
+use telephony_spec::validate::Validator;
+
+fn found(body: &Value) -> Vec<(String, String)> {
+    Validator::webex()
+        .request_body("create_operating_mode", body)
+        .into_iter()
+        .map(|v| (v.path, v.rule))
+        .collect()
+}
+
+fn one(path: &str, rule: &str) -> Vec<(String, String)> {
+    vec![(path.to_string(), rule.to_string())]
+}
+
+fn base(kind: &str) -> Value {
+    json!({
+        "name": "Mode",
+        "type": kind,
+        "level": "ORGANIZATION",
+        "callForwarding": {"enabled": false, "destination": "+19705550006"}
+    })
+}
+
+fn day(start: &str, end: &str) -> Value {
+    json!({"enabled": true, "allDayEnabled": false, "startTime": start, "endTime": end})
+}
+
+fn holiday() -> Value {
+    json!({"name": "New Year", "allDayEnabled": true, "startDate": "2027-01-01", "endDate": "2027-01-01"})
+}
+
+fn holiday_mode(holidays: Value) -> Value {
+    let mut body = base("HOLIDAY");
+    body["holidays"] = holidays;
+    body
+}
+
+#[test]
+fn the_reference_example_is_valid() {
+    let spec = telephony_spec::Vendor::Webex.spec().expect("spec");
+    let example = telephony_spec::request_example(&spec, "create_operating_mode").expect("example");
+    assert_eq!(found(&example), vec![]);
+}
+
+#[test]
+fn location_level_needs_a_location_id() {
+    let mut body = base("NONE");
+    assert_eq!(found(&body), vec![]);
+    body["level"] = json!("LOCATION");
+    assert_eq!(
+        found(&body),
+        one("$.locationId", "location-id-for-location-level")
+    );
+    body["locationId"] = json!("TE9DQVRJT04vMQ");
+    assert_eq!(found(&body), vec![]);
+}
+
+#[test]
+fn each_type_needs_its_schedule() {
+    assert_eq!(
+        found(&base("SAME_HOURS_DAILY")),
+        one("$.sameHoursDaily", "same-hours-daily-schedule")
+    );
+    assert_eq!(
+        found(&base("DIFFERENT_HOURS_DAILY")),
+        one("$.differentHoursDaily", "different-hours-daily-schedule")
+    );
+    assert_eq!(
+        found(&base("HOLIDAY")),
+        one("$.holidays", "holiday-schedule")
+    );
+    assert_eq!(found(&base("NONE")), vec![]);
+    assert_eq!(found(&base("WEEKLY")), one("$.type", "enum"));
+}
+
+#[test]
+fn a_working_day_needs_start_and_end_times() {
+    let mut body = base("SAME_HOURS_DAILY");
+    body["sameHoursDaily"] = json!({
+        "mondayToFriday": {"enabled": true},
+        "saturdayToSunday": {"enabled": true, "allDayEnabled": false, "startTime": "10:00"}
+    });
+    assert_eq!(
+        found(&body),
+        vec![
+            (
+                "$.sameHoursDaily.mondayToFriday.startTime".into(),
+                "day-start-time".into()
+            ),
+            (
+                "$.sameHoursDaily.mondayToFriday.endTime".into(),
+                "day-end-time".into()
+            ),
+            (
+                "$.sameHoursDaily.saturdayToSunday.endTime".into(),
+                "day-end-time".into()
+            ),
+        ]
+    );
+    body["sameHoursDaily"] = json!({
+        "mondayToFriday": day("09:00", "17:00"),
+        "saturdayToSunday": {"enabled": true, "allDayEnabled": true}
+    });
+    assert_eq!(found(&body), vec![]);
+    body["sameHoursDaily"]["saturdayToSunday"] = json!({"enabled": false});
+    assert_eq!(found(&body), vec![], "a disabled day needs no times");
+    body["sameHoursDaily"]["saturdayToSunday"] = json!({});
+    assert_eq!(found(&body), vec![], "enabled defaults to false");
+}
+
+#[test]
+fn different_hours_daily_needs_all_seven_days() {
+    let mut body = base("DIFFERENT_HOURS_DAILY");
+    body["differentHoursDaily"] = json!({
+        "monday": day("09:00", "17:00"), "tuesday": day("09:00", "17:00"),
+        "wednesday": day("09:00", "17:00"), "thursday": day("09:00", "17:00"),
+        "friday": day("9:00", "17:00"), "saturday": {"enabled": false}
+    });
+    assert_eq!(
+        found(&body),
+        vec![
+            ("$.differentHoursDaily.sunday".into(), "required".into()),
+            (
+                "$.differentHoursDaily.friday.startTime".into(),
+                "pattern".into()
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_partial_day_holiday_needs_times() {
+    assert_eq!(found(&holiday_mode(json!([holiday()]))), vec![]);
+    let mut partial = holiday();
+    partial["allDayEnabled"] = json!(false);
+    assert_eq!(
+        found(&holiday_mode(json!([partial.clone()]))),
+        vec![
+            (
+                "$.holidays[0].startTime".into(),
+                "holiday-start-time".into()
+            ),
+            ("$.holidays[0].endTime".into(), "holiday-end-time".into()),
+        ]
+    );
+    partial
+        .as_object_mut()
+        .expect("object")
+        .remove("allDayEnabled");
+    assert_eq!(
+        found(&holiday_mode(json!([partial.clone()]))).len(),
+        2,
+        "absent means false"
+    );
+    partial["startTime"] = json!("12:00");
+    partial["endTime"] = json!("17:00");
+    assert_eq!(found(&holiday_mode(json!([partial]))), vec![]);
+}
+
+#[test]
+fn a_holiday_does_not_end_before_it_starts() {
+    let mut h = holiday();
+    h["endDate"] = json!("2026-12-31");
+    assert_eq!(
+        found(&holiday_mode(json!([h]))),
+        one("$.holidays[0].endDate", "holiday-date-order")
+    );
+    let mut h = holiday();
+    h["startDate"] = json!("2027-02-30");
+    assert_eq!(
+        found(&holiday_mode(json!([h]))),
+        one("$.holidays[0].startDate", "format")
+    );
+    let mut h = holiday();
+    h["endDate"] = json!("01/02/2027");
+    assert_eq!(
+        found(&holiday_mode(json!([h]))),
+        one("$.holidays[0].endDate", "format")
+    );
+}
+
+#[test]
+fn at_most_150_holidays() {
+    let list = |n: usize| Value::Array(vec![holiday(); n]);
+    assert_eq!(found(&holiday_mode(list(150))), vec![]);
+    assert_eq!(
+        found(&holiday_mode(list(151))),
+        one("$.holidays", "maxItems")
+    );
+}
+
+#[test]
+fn recurrence_fields_are_checked() {
+    let mut h = holiday();
+    h["recurrence"] = json!({
+        "recurYearlyByDate": {"dayOfMonth": 32, "month": "Dec"},
+        "recurYearlyByDay": {"day": "MONDAY", "week": "FIFTH", "month": "MAY"}
+    });
+    assert_eq!(
+        found(&holiday_mode(json!([h]))),
+        vec![
+            (
+                "$.holidays[0].recurrence.recurYearlyByDate.dayOfMonth".into(),
+                "maximum".into()
+            ),
+            (
+                "$.holidays[0].recurrence.recurYearlyByDate.month".into(),
+                "enum".into()
+            ),
+            (
+                "$.holidays[0].recurrence.recurYearlyByDay.week".into(),
+                "enum".into()
+            ),
+        ]
+    );
+    let mut h = holiday();
+    h["recurrence"] = json!({"recurYearlyByDate": {"dayOfMonth": 0, "month": "JANUARY"}});
+    assert_eq!(
+        found(&holiday_mode(json!([h]))),
+        one(
+            "$.holidays[0].recurrence.recurYearlyByDate.dayOfMonth",
+            "minimum"
+        )
+    );
+}
+
+#[test]
+fn call_forwarding_needs_a_destination() {
+    let mut body = base("NONE");
+    body["callForwarding"] = json!({"enabled": true});
+    assert_eq!(
+        found(&body),
+        one("$.callForwarding.destination", "required")
+    );
+    body.as_object_mut()
+        .expect("object")
+        .remove("callForwarding");
+    assert_eq!(found(&body), one("$.callForwarding", "required"));
+}
+
+#[test]
+fn a_body_that_is_not_an_object_is_one_violation() {
+    assert_eq!(found(&json!([1, 2])), one("$", "type"));
+    assert_eq!(found(&json!("mode")), one("$", "type"));
+}
