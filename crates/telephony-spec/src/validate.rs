@@ -147,6 +147,33 @@ impl Validator {
         self.value(&serde_json::json!({ "$ref": reference }), value)
     }
 
+    /// The value the vendor applies to each property of the component schema `name` when it is
+    /// absent: its `x-telephony-default` or, failing that, its schema `default`.
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// let defaults = telephony_spec::validate::Validator::dialpad().defaults("CreateOfficeMessage");
+    /// assert!(defaults.contains(&("monday_hours".to_string(), json!(["08:00", "18:00"]))));
+    /// assert!(defaults.contains(&("hours_on".to_string(), json!(false))));
+    /// ```
+    pub fn defaults(&self, name: &str) -> Vec<(String, Value)> {
+        let properties = self
+            .doc
+            .pointer(&format!("/components/schemas/{name}/properties"))
+            .and_then(Value::as_object);
+        properties
+            .into_iter()
+            .flatten()
+            .filter_map(|(field, property)| {
+                let (property, _) = self.resolve(property);
+                let default = property
+                    .get("x-telephony-default")
+                    .or_else(|| property.get("default"))?;
+                Some((field.clone(), default.clone()))
+            })
+            .collect()
+    }
+
     fn request_schema(&self, operation_id: &str) -> Option<&Value> {
         let paths = self.doc.get("paths")?.as_object()?;
         paths

@@ -1,0 +1,254 @@
+//! What a mock server is told to do: credentials, rate limits, faults, limits.
+//!
+//! Rates and faults have a text form used by the command line (`100/s`, `503:2@0.1`), parsed
+//! here so that a bad flag is a clear error naming the flag's value.
+
+use std::fmt;
+use std::str::FromStr;
+use std::time::Duration;
+
+/// Configuration of a [`MockServer`](crate::MockServer).
+///
+/// ```
+/// use telephony_mock::{MockConfig, Rate};
+///
+/// let config = MockConfig {
+///     token: Some("secret".into()),
+///     dialpad_rate: Some("100/s".parse::<Rate>().unwrap()),
+///     ..MockConfig::default()
+/// };
+/// assert_eq!(config.listen.port(), 0);
+/// ```
+#[derive(Debug, Clone)]
+pub struct MockConfig {
+    /// Address to listen on; port 0 picks a free port.
+    pub listen: std::net::SocketAddr,
+    /// When set, only this token is accepted; otherwise any non-empty token is.
+    pub token: Option<String>,
+    /// Rate limit of Dialpad's create-office operation; `None` is unlimited.
+    pub dialpad_rate: Option<Rate>,
+    /// Rate limit of Webex's create-operating-mode operation; `None` is unlimited.
+    pub webex_rate: Option<Rate>,
+    /// Faults injected at random (seeded) into the vendor operations.
+    pub faults: Vec<FaultChance>,
+    /// Seed of the fault draws and of generated identifiers.
+    pub seed: u64,
+    /// Largest request body accepted, in bytes.
+    pub body_limit: usize,
+    /// Most operating modes per organization or location; `None` takes the spec's value.
+    pub max_modes_per_scope: Option<usize>,
+}
+
+impl Default for MockConfig {
+    /// Loopback on a free port, any token, Dialpad limited as documented (1200 per minute, read
+    /// from the spec), Webex unlimited, no faults, 1 MiB bodies.
+    fn default() -> Self {
+        MockConfig {
+            listen: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
+            token: None,
+            dialpad_rate: Some(Rate::dialpad_documented()),
+            webex_rate: None,
+            faults: Vec::new(),
+            seed: 0,
+            body_limit: 1024 * 1024,
+            max_modes_per_scope: None,
+        }
+    }
+}
+
+/// A rate: `count` requests per `per`, as a token bucket that holds `count` requests.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Rate {
+    /// Requests allowed per period (also the burst size).
+    pub count: u32,
+    /// The period.
+    pub per: Duration,
+}
+
+impl Rate {
+    /// Dialpad's documented limit for creating offices, from `x-telephony-rate-limit`.
+    pub fn dialpad_documented() -> Rate {
+        let spec = telephony_spec::Vendor::Dialpad.spec().ok();
+        let limit = spec
+            .as_ref()
+            .and_then(|s| telephony_spec::operation(s, "create_office"))
+            .and_then(|(_, _, op)| op.extensions.get("x-telephony-rate-limit").cloned());
+        let field = |key: &str| {
+            limit
+                .as_ref()
+                .and_then(|l| l.get(key))
+                .and_then(|v| v.as_u64())
+        };
+        Rate {
+            count: field("requests")
+                .and_then(|n| u32::try_from(n).ok())
+                .unwrap_or(1200),
+            per: Duration::from_secs(field("per-seconds").unwrap_or(60)),
+        }
+    }
+}
+
+/// Why a rate or fault flag could not be read.
+#[derive(Debug, thiserror::Error, PartialEq)]
+pub enum ConfigError {
+    /// A rate is not `N/s`, `N/min`, `N/h` (or `off`).
+    #[error("rate `{0}`: expected COUNT/UNIT such as 100/s, 1200/min or 5000/h, or `off`")]
+    Rate(String),
+    /// A fault is not one of the known forms.
+    #[error(
+        "fault `{0}`: expected STATUS[:RETRY_AFTER] (STATUS one of 423, 429, 500, 502, 503, 504), \
+         reset-before, reset-after or latency=MSms, followed by @PROBABILITY (0 to 1) in a plan"
+    )]
+    Fault(String),
+    /// The chances of a fault plan add up to more than 1.
+    #[error("the fault chances add up to {0}, more than 1")]
+    TooLikely(f64),
+}
+
+/// Parses `off` as no limit, anything else as a [`Rate`].
+pub fn parse_rate_flag(text: &str) -> Result<Option<Rate>, ConfigError> {
+    if text.eq_ignore_ascii_case("off") {
+        return Ok(None);
+    }
+    text.parse().map(Some)
+}
+
+impl FromStr for Rate {
+    type Err = ConfigError;
+
+    fn from_str(text: &str) -> Result<Rate, ConfigError> {
+        let bad = || ConfigError::Rate(text.to_string());
+        let (count, unit) = text.trim().split_once('/').ok_or_else(bad)?;
+        let count: u32 = count.trim().parse().map_err(|_| bad())?;
+        let per = match unit.trim() {
+            "s" | "sec" | "second" => Duration::from_secs(1),
+            "m" | "min" | "minute" => Duration::from_secs(60),
+            "h" | "hour" => Duration::from_secs(3600),
+            _ => return Err(bad()),
+        };
+        if count == 0 {
+            return Err(bad());
+        }
+        Ok(Rate { count, per })
+    }
+}
+
+impl fmt::Display for Rate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.per.as_secs() {
+            1 => write!(f, "{}/s", self.count),
+            60 => write!(f, "{}/min", self.count),
+            3600 => write!(f, "{}/h", self.count),
+            secs => write!(f, "{}/{secs}s", self.count),
+        }
+    }
+}
+
+/// A fault the mock can inject into a vendor operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Fault {
+    /// Answer with this status (423, 429, 500, 502, 503 or 504) without processing the
+    /// request; with `Retry-After: N` when `retry_after` is set.
+    Status {
+        /// The HTTP status.
+        status: u16,
+        /// Seconds for the `Retry-After` header, if any.
+        retry_after: Option<u64>,
+    },
+    /// Wait this long, then process the request normally.
+    Latency {
+        /// The added delay in milliseconds.
+        millis: u64,
+    },
+    /// Drop the connection (TCP reset) without processing the request.
+    ResetBefore,
+    /// Process the request (the resource is created), then drop the connection instead of
+    /// answering: the ambiguous case a client must not turn into a duplicate.
+    ResetAfter,
+}
+
+const FAULT_STATUSES: [u16; 6] = [423, 429, 500, 502, 503, 504];
+
+impl FromStr for Fault {
+    type Err = ConfigError;
+
+    fn from_str(text: &str) -> Result<Fault, ConfigError> {
+        let bad = || ConfigError::Fault(text.to_string());
+        let text = text.trim();
+        match text {
+            "reset-before" => return Ok(Fault::ResetBefore),
+            "reset-after" => return Ok(Fault::ResetAfter),
+            _ => {}
+        }
+        if let Some(ms) = text.strip_prefix("latency=") {
+            let millis = ms
+                .strip_suffix("ms")
+                .unwrap_or(ms)
+                .parse()
+                .map_err(|_| bad())?;
+            return Ok(Fault::Latency { millis });
+        }
+        let (status, retry_after) = match text.split_once(':') {
+            Some((status, secs)) => (status, Some(secs.parse().map_err(|_| bad())?)),
+            None => (text, None),
+        };
+        let status: u16 = status.parse().map_err(|_| bad())?;
+        if !FAULT_STATUSES.contains(&status) {
+            return Err(bad());
+        }
+        Ok(Fault::Status {
+            status,
+            retry_after,
+        })
+    }
+}
+
+impl fmt::Display for Fault {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Fault::Status {
+                status,
+                retry_after: Some(secs),
+            } => write!(f, "{status}:{secs}"),
+            Fault::Status { status, .. } => write!(f, "{status}"),
+            Fault::Latency { millis } => write!(f, "latency={millis}ms"),
+            Fault::ResetBefore => f.write_str("reset-before"),
+            Fault::ResetAfter => f.write_str("reset-after"),
+        }
+    }
+}
+
+/// A fault and the chance (0 to 1) that it hits a request.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct FaultChance {
+    /// The fault.
+    pub fault: Fault,
+    /// Probability per request.
+    pub chance: f64,
+}
+
+/// Parses a plan such as `503:2@0.1,reset-after@0.01,latency=50ms@0.2` (an empty text is no
+/// faults). At most one fault hits a request, so the chances may add up to 1 at most.
+pub fn parse_fault_plan(text: &str) -> Result<Vec<FaultChance>, ConfigError> {
+    let mut plan = Vec::new();
+    for entry in text.split(',').map(str::trim).filter(|e| !e.is_empty()) {
+        let (fault, chance) = entry
+            .rsplit_once('@')
+            .ok_or_else(|| ConfigError::Fault(entry.to_string()))?;
+        let chance: f64 = chance
+            .parse()
+            .ok()
+            .filter(|c: &f64| (0.0..=1.0).contains(c))
+            .ok_or_else(|| ConfigError::Fault(entry.to_string()))?;
+        plan.push(FaultChance {
+            fault: fault.parse()?,
+            chance,
+        });
+    }
+    let total: f64 = plan.iter().map(|f| f.chance).sum();
+    if total > 1.0 + 1e-9 {
+        return Err(ConfigError::TooLikely(total));
+    }
+    Ok(plan)
+}

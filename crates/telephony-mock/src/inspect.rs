@@ -1,0 +1,78 @@
+//! `/_mock/*`: what the mock received and created, request counts, reset, scripted faults.
+
+use std::sync::Arc;
+
+use axum::extract::State;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde_json::{Value, json};
+use telephony_spec::Vendor;
+
+use crate::config::Fault;
+use crate::state::AppState;
+
+pub(crate) async fn offices(State(app): State<Arc<AppState>>) -> Response {
+    axum::Json(app.offices()).into_response()
+}
+
+pub(crate) async fn operating_modes(State(app): State<Arc<AppState>>) -> Response {
+    axum::Json(app.modes()).into_response()
+}
+
+pub(crate) async fn stats(State(app): State<Arc<AppState>>) -> Response {
+    axum::Json(app.stats()).into_response()
+}
+
+pub(crate) async fn reset(State(app): State<Arc<AppState>>) -> StatusCode {
+    app.reset();
+    StatusCode::NO_CONTENT
+}
+
+/// `POST /_mock/faults` with `{"dialpad": ["503:2", "reset-after"], "webex": ["429"]}`: the
+/// listed faults hit the next requests to that vendor, in order, before any random ones.
+pub(crate) async fn push_faults(
+    State(app): State<Arc<AppState>>,
+    body: axum::body::Bytes,
+) -> Response {
+    let bad = |message: String| {
+        (
+            StatusCode::BAD_REQUEST,
+            axum::Json(json!({ "error": message })),
+        )
+            .into_response()
+    };
+    let Ok(Value::Object(map)) = serde_json::from_slice::<Value>(&body) else {
+        return bad(
+            "expected a JSON object such as {\"dialpad\": [\"503:2\"], \"webex\": [\"429\"]}"
+                .into(),
+        );
+    };
+    let mut plan = Vec::new();
+    for (name, list) in &map {
+        let vendor = match name.as_str() {
+            "dialpad" => Vendor::Dialpad,
+            "webex" => Vendor::Webex,
+            other => {
+                return bad(format!(
+                    "unknown vendor `{other}` (expected dialpad or webex)"
+                ));
+            }
+        };
+        let Some(items) = list.as_array() else {
+            return bad(format!("`{name}` must be a list of faults"));
+        };
+        let mut faults = Vec::new();
+        for item in items {
+            match item.as_str().map(str::parse::<Fault>) {
+                Some(Ok(fault)) => faults.push(fault),
+                Some(Err(err)) => return bad(err.to_string()),
+                None => return bad(format!("`{name}` must be a list of strings")),
+            }
+        }
+        plan.push((vendor, faults));
+    }
+    for (vendor, faults) in plan {
+        app.push_faults(vendor, faults);
+    }
+    StatusCode::NO_CONTENT.into_response()
+}

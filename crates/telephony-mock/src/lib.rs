@@ -1,0 +1,192 @@
+//! A local HTTP server that behaves like Dialpad and Webex for the two operations this
+//! workspace covers, so that clients, examples and integration tests run without accounts.
+//!
+//! - `POST /api/v2/offices` (Dialpad; its base URL is the server root) and
+//!   `POST /v1/telephony/config/operatingModes` (Webex; base URL `<root>/v1`).
+//! - Credentials as each vendor takes them ([`auth`](crate::MockConfig::token)).
+//! - Every constraint and `x-telephony-rules` entry of the curated specs, checked by
+//!   [`telephony_spec::validate`] — the same code the client uses. A bad body is a 400 that
+//!   lists every violation with its JSON path.
+//! - Rate limits (429 with `Retry-After`), seeded fault injection (statuses, latency, resets
+//!   before and after processing), and inspection under `/_mock/`.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() {
+//! use telephony_mock::{MockConfig, MockServer};
+//!
+//! let mock = MockServer::start(MockConfig::default()).await.unwrap();
+//! assert!(mock.webex_url().ends_with("/v1"));
+//! let stats = reqwest::get(format!("{}/_mock/stats", mock.base_url())).await.unwrap();
+//! assert_eq!(stats.status(), 200);
+//! mock.shutdown().await;
+//! # }
+//! ```
+
+mod auth;
+mod body;
+mod config;
+mod dialpad;
+mod errors;
+mod gate;
+mod inspect;
+mod serve;
+mod state;
+mod webex;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::routing::{get, post};
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+pub use config::{
+    ConfigError, Fault, FaultChance, MockConfig, Rate, parse_fault_plan, parse_rate_flag,
+};
+pub use state::{ModeRecord, OfficeRecord};
+pub use telephony_spec::Vendor;
+
+use state::AppState;
+
+/// Starts mock servers.
+pub struct MockServer;
+
+/// Why a mock server could not start.
+#[derive(Debug, thiserror::Error)]
+pub enum StartError {
+    /// The listen address could not be bound.
+    #[error("cannot listen on {addr}: {source}")]
+    Bind {
+        /// The address asked for.
+        addr: SocketAddr,
+        /// What the OS said.
+        source: std::io::Error,
+    },
+}
+
+impl MockServer {
+    /// Binds `config.listen` and serves in the background until the handle is shut down or
+    /// dropped.
+    pub async fn start(config: MockConfig) -> Result<MockHandle, StartError> {
+        let listener = tokio::net::TcpListener::bind(config.listen)
+            .await
+            .map_err(|source| StartError::Bind {
+                addr: config.listen,
+                source,
+            })?;
+        let addr = listener.local_addr().map_err(|source| StartError::Bind {
+            addr: config.listen,
+            source,
+        })?;
+        let state = Arc::new(AppState::new(config));
+        let (stop, stopped) = oneshot::channel();
+        let task = tokio::spawn(serve::run(listener, router(state.clone()), stopped));
+        Ok(MockHandle {
+            addr,
+            state,
+            stop: Some(stop),
+            task: Some(task),
+        })
+    }
+}
+
+fn router(state: Arc<AppState>) -> Router {
+    let dialpad = Router::new()
+        .route("/api/v2/offices", post(dialpad::create_office))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            gate::dialpad,
+        ));
+    let webex = Router::new()
+        .route(
+            "/v1/telephony/config/operatingModes",
+            post(webex::create_operating_mode),
+        )
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            gate::webex,
+        ));
+    let inspect = Router::new()
+        .route("/_mock/offices", get(inspect::offices))
+        .route("/_mock/operating-modes", get(inspect::operating_modes))
+        .route("/_mock/stats", get(inspect::stats))
+        .route("/_mock/state", axum::routing::delete(inspect::reset))
+        .route("/_mock/faults", post(inspect::push_faults));
+    dialpad.merge(webex).merge(inspect).with_state(state)
+}
+
+/// A running mock server. Dropping it stops the server (open connections get a few seconds to
+/// finish); [`MockHandle::shutdown`] does the same and waits for it.
+pub struct MockHandle {
+    addr: SocketAddr,
+    state: Arc<AppState>,
+    stop: Option<oneshot::Sender<()>>,
+    task: Option<JoinHandle<()>>,
+}
+
+impl MockHandle {
+    /// The address the server listens on.
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `http://ADDR`, the server root.
+    pub fn base_url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Base URL for the Dialpad client (the server root).
+    pub fn dialpad_url(&self) -> String {
+        self.base_url()
+    }
+
+    /// Base URL for the Webex client (`<root>/v1`).
+    pub fn webex_url(&self) -> String {
+        format!("{}/v1", self.base_url())
+    }
+
+    /// Faults that hit the next requests to `vendor`, in order, before any random ones.
+    pub fn push_faults(&self, vendor: Vendor, faults: impl IntoIterator<Item = Fault>) {
+        self.state.push_faults(vendor, faults);
+    }
+
+    /// Every office created so far.
+    pub fn offices(&self) -> Vec<OfficeRecord> {
+        self.state.offices()
+    }
+
+    /// Every operating mode created so far.
+    pub fn operating_modes(&self) -> Vec<ModeRecord> {
+        self.state.modes()
+    }
+
+    /// Request counts by route and outcome, fault counts, resource counts (as `/_mock/stats`).
+    pub fn stats(&self) -> serde_json::Value {
+        self.state.stats()
+    }
+
+    /// Forgets all resources, counts, scripted faults and rate-limit state.
+    pub fn reset(&self) {
+        self.state.reset();
+    }
+
+    /// Stops accepting connections and waits for open ones to finish.
+    pub async fn shutdown(mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(task) = self.task.take() {
+            let _ = task.await;
+        }
+    }
+}
+
+impl Drop for MockHandle {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+    }
+}

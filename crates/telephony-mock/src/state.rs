@@ -1,0 +1,260 @@
+//! What the mock remembers: created resources, request counts, rate limiters, fault draws.
+//!
+//! One mutex guards everything that changes per request; it is held only for bookkeeping,
+//! never across an await.
+
+use std::collections::{BTreeMap, HashMap, VecDeque};
+use std::num::NonZeroU32;
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::time::Duration;
+
+use governor::clock::{Clock, DefaultClock};
+use governor::{DefaultDirectRateLimiter, Quota};
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+use serde_json::{Value, json};
+use telephony_spec::Vendor;
+
+use crate::config::{Fault, MockConfig, Rate};
+
+/// An office the mock created.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct OfficeRecord {
+    /// The office id it answered with.
+    pub id: i64,
+    /// The request body it received.
+    pub received: Value,
+    /// The body it answered with.
+    pub response: Value,
+}
+
+/// An operating mode the mock created.
+#[derive(Debug, Clone, serde::Serialize)]
+pub struct ModeRecord {
+    /// The id it answered with.
+    pub id: String,
+    /// The `orgId` query parameter, if one was given.
+    pub org_id: Option<String>,
+    /// The request body it received.
+    pub received: Value,
+}
+
+/// Shared state of one running mock.
+pub(crate) struct AppState {
+    pub config: MockConfig,
+    pub max_modes_per_scope: usize,
+    inner: Mutex<Inner>,
+}
+
+struct Inner {
+    offices: Vec<OfficeRecord>,
+    modes: Vec<ModeRecord>,
+    /// Requests by route, then by status (or `reset`).
+    requests: BTreeMap<String, BTreeMap<String, u64>>,
+    /// Faults injected, by kind.
+    faults: BTreeMap<String, u64>,
+    scripted: HashMap<Vendor, VecDeque<Fault>>,
+    limiters: HashMap<Vendor, Arc<DefaultDirectRateLimiter>>,
+    rng: ChaCha8Rng,
+    next_office_id: i64,
+    next_tracking_id: u64,
+}
+
+/// The first office id handed out; ids then count up.
+const FIRST_OFFICE_ID: i64 = 5_100_000_000_001;
+
+impl AppState {
+    pub fn new(config: MockConfig) -> AppState {
+        let max_modes_per_scope = config.max_modes_per_scope.unwrap_or_else(spec_max_modes);
+        let inner = Inner::new(&config);
+        AppState {
+            config,
+            max_modes_per_scope,
+            inner: Mutex::new(inner),
+        }
+    }
+
+    fn lock(&self) -> MutexGuard<'_, Inner> {
+        // A panic while holding the lock leaves plain data behind; keep serving.
+        self.inner
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Forgets every resource, count, scripted fault and rate-limit state.
+    pub fn reset(&self) {
+        *self.lock() = Inner::new(&self.config);
+    }
+
+    /// The next fault for a request to `vendor`: a scripted one first, else a seeded draw.
+    pub fn draw_fault(&self, vendor: Vendor) -> Option<Fault> {
+        let mut inner = self.lock();
+        if let Some(fault) = inner
+            .scripted
+            .get_mut(&vendor)
+            .and_then(VecDeque::pop_front)
+        {
+            return Some(fault);
+        }
+        if self.config.faults.is_empty() {
+            return None;
+        }
+        let roll: f64 = inner.rng.random();
+        let mut total = 0.0;
+        self.config.faults.iter().find_map(|entry| {
+            total += entry.chance;
+            (roll < total).then_some(entry.fault)
+        })
+    }
+
+    /// Appends faults that hit the next requests to `vendor`, in order.
+    pub fn push_faults(&self, vendor: Vendor, faults: impl IntoIterator<Item = Fault>) {
+        self.lock()
+            .scripted
+            .entry(vendor)
+            .or_default()
+            .extend(faults);
+    }
+
+    /// `Ok` when the request is within the vendor's rate limit, else the wait before retrying.
+    pub fn admit(&self, vendor: Vendor) -> Result<(), Duration> {
+        let limiter = self.lock().limiters.get(&vendor).cloned();
+        match limiter {
+            None => Ok(()),
+            Some(limiter) => limiter
+                .check()
+                .map_err(|not_until| not_until.wait_time_from(DefaultClock::default().now())),
+        }
+    }
+
+    pub fn count_request(&self, route: &str, outcome: &str) {
+        *self
+            .lock()
+            .requests
+            .entry(route.to_string())
+            .or_default()
+            .entry(outcome.to_string())
+            .or_default() += 1;
+    }
+
+    pub fn count_fault(&self, fault: &Fault) {
+        let kind = match fault {
+            Fault::Status { status, .. } => status.to_string(),
+            Fault::Latency { .. } => "latency".to_string(),
+            Fault::ResetBefore => "reset-before".to_string(),
+            Fault::ResetAfter => "reset-after".to_string(),
+        };
+        *self.lock().faults.entry(kind).or_default() += 1;
+    }
+
+    pub fn tracking_id(&self) -> String {
+        let mut inner = self.lock();
+        inner.next_tracking_id += 1;
+        format!("MOCK_{:08}", inner.next_tracking_id)
+    }
+
+    /// Stores an office; `respond` builds the answer from the id it is given.
+    pub fn create_office(&self, received: Value, respond: impl FnOnce(i64) -> Value) -> Value {
+        let mut inner = self.lock();
+        let id = inner.next_office_id;
+        inner.next_office_id += 1;
+        let response = respond(id);
+        inner.offices.push(OfficeRecord {
+            id,
+            received,
+            response: response.clone(),
+        });
+        response
+    }
+
+    /// Stores an operating mode unless `admissible` (given the modes of the same scope) says
+    /// why not; returns the new id.
+    pub fn create_mode<E>(
+        &self,
+        org_id: Option<String>,
+        received: Value,
+        same_scope: impl Fn(&ModeRecord) -> bool,
+        admissible: impl FnOnce(&[&ModeRecord]) -> Result<(), E>,
+    ) -> Result<String, E> {
+        let mut inner = self.lock();
+        let scope: Vec<&ModeRecord> = inner.modes.iter().filter(|m| same_scope(m)).collect();
+        admissible(&scope)?;
+        let mut bytes = [0u8; 16];
+        inner.rng.fill(&mut bytes);
+        let uuid = uuid::Builder::from_random_bytes(bytes).into_uuid();
+        let id = base64_id(&format!("ciscospark://us/OPERATING_MODE/{uuid}"));
+        inner.modes.push(ModeRecord {
+            id: id.clone(),
+            org_id,
+            received,
+        });
+        Ok(id)
+    }
+
+    pub fn offices(&self) -> Vec<OfficeRecord> {
+        self.lock().offices.clone()
+    }
+
+    pub fn modes(&self) -> Vec<ModeRecord> {
+        self.lock().modes.clone()
+    }
+
+    pub fn stats(&self) -> Value {
+        let inner = self.lock();
+        json!({
+            "requests": inner.requests,
+            "faults": inner.faults,
+            "offices": inner.offices.len(),
+            "operating_modes": inner.modes.len(),
+        })
+    }
+}
+
+impl Inner {
+    fn new(config: &MockConfig) -> Inner {
+        let mut limiters = HashMap::new();
+        for (vendor, rate) in [
+            (Vendor::Dialpad, config.dialpad_rate),
+            (Vendor::Webex, config.webex_rate),
+        ] {
+            if let Some(limiter) = rate.and_then(limiter) {
+                limiters.insert(vendor, Arc::new(limiter));
+            }
+        }
+        Inner {
+            offices: Vec::new(),
+            modes: Vec::new(),
+            requests: BTreeMap::new(),
+            faults: BTreeMap::new(),
+            scripted: HashMap::new(),
+            limiters,
+            rng: ChaCha8Rng::seed_from_u64(config.seed),
+            next_office_id: FIRST_OFFICE_ID,
+            next_tracking_id: 0,
+        }
+    }
+}
+
+/// A token bucket holding `rate.count` requests, refilled evenly over `rate.per`.
+fn limiter(rate: Rate) -> Option<DefaultDirectRateLimiter> {
+    let burst = NonZeroU32::new(rate.count)?;
+    let quota = Quota::with_period(rate.per / rate.count)?.allow_burst(burst);
+    Some(DefaultDirectRateLimiter::direct(quota))
+}
+
+/// Webex-style opaque id: unpadded URL-safe base64 of a `ciscospark://` URI.
+fn base64_id(uri: &str) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(uri)
+}
+
+/// `x-telephony-limits.max-operating-modes-per-scope` of the Webex spec (100).
+fn spec_max_modes() -> usize {
+    let spec = telephony_spec::Vendor::Webex.spec().ok();
+    spec.as_ref()
+        .and_then(|s| telephony_spec::operation(s, "create_operating_mode"))
+        .and_then(|(_, _, op)| op.extensions.get("x-telephony-limits").cloned())
+        .and_then(|limits| limits.get("max-operating-modes-per-scope")?.as_u64())
+        .and_then(|n| usize::try_from(n).ok())
+        .unwrap_or(100)
+}
