@@ -1,0 +1,108 @@
+//! The `telephony-mock` program: one `listening on` line, request logs without tokens, bad
+//! flags refused with a message, clean exit on SIGTERM.
+
+use std::io::{BufRead, BufReader, Read};
+use std::process::{Command, Stdio};
+
+const SECRET: &str = "s3cr3t-token-value";
+
+fn mock_command() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_telephony-mock"))
+}
+
+#[tokio::test]
+async fn prints_one_line_logs_without_tokens_and_stops_on_sigterm() {
+    let mut child = mock_command()
+        .args(["--listen", "127.0.0.1:0", "--token", SECRET])
+        .env("RUST_LOG", "trace")
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("the binary starts");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    stdout.read_line(&mut line).expect("a line");
+    let url = line
+        .trim_end()
+        .strip_prefix("listening on ")
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
+        .to_string();
+    assert!(url.starts_with("http://127.0.0.1:"), "{url}");
+
+    let client = reqwest::Client::new();
+    let office = client
+        .post(format!("{url}/api/v2/offices?apikey={SECRET}"))
+        .json(&serde_json::json!({}))
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(office.status(), 400, "authenticated, then refused as empty");
+    let mode = client
+        .post(format!("{url}/v1/telephony/config/operatingModes"))
+        .bearer_auth(SECRET)
+        .json(
+            &serde_json::json!({"name": "Day", "type": "NONE", "level": "ORGANIZATION",
+                                  "callForwarding": {"destination": "+19705550006"}}),
+        )
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(mode.status(), 201);
+
+    let killed = Command::new("kill")
+        .args(["-TERM", &child.id().to_string()])
+        .status()
+        .expect("kill runs");
+    assert!(killed.success());
+    let status = child.wait().expect("exits");
+    assert!(status.success(), "clean exit on SIGTERM: {status}");
+
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).expect("stdout readable");
+    assert_eq!(rest, "", "exactly one line on stdout");
+    let mut logs = String::new();
+    child
+        .stderr
+        .take()
+        .expect("stderr")
+        .read_to_string(&mut logs)
+        .expect("stderr readable");
+    assert!(
+        logs.contains("POST /api/v2/offices"),
+        "requests are logged:\n{logs}"
+    );
+    assert!(logs.contains("apikey"), "the kind of credential is logged");
+    assert!(
+        !logs.contains(SECRET),
+        "the token never appears in the logs:\n{logs}"
+    );
+}
+
+#[test]
+fn bad_flags_are_refused_with_a_message() {
+    for args in [
+        &["--dialpad-rate", "fast"][..],
+        &["--faults", "418@0.5"][..],
+        &["--listen", "not-an-address"][..],
+    ] {
+        let output = mock_command().args(args).output().expect("runs");
+        assert!(!output.status.success(), "{args:?}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(args[1]), "{args:?}: {stderr}");
+        assert!(output.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_busy_address_is_an_error_not_a_panic() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let addr = taken.local_addr().expect("addr").to_string();
+    let output = mock_command()
+        .args(["--listen", &addr])
+        .output()
+        .expect("runs");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("cannot listen on"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
