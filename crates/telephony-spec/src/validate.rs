@@ -464,6 +464,17 @@ fn check_number(schema: &Value, number: &serde_json::Number, path: &str, out: &m
             message,
         })
     };
+    let fits = match schema.get("format").and_then(Value::as_str) {
+        Some("int64") => Some((number.is_i64(), "a 64-bit signed integer")),
+        Some("int32") => Some((
+            number.as_i64().is_some_and(|v| i32::try_from(v).is_ok()),
+            "a 32-bit signed integer",
+        )),
+        _ => None,
+    };
+    if let Some((false, what)) = fits {
+        push("format", format!("must fit in {what} (found {number})"));
+    }
     if let Some(max) = schema.get("maximum").and_then(Value::as_f64)
         && (n > max || (exclusive("exclusiveMaximum") && n >= max))
     {

@@ -115,6 +115,23 @@ fn ring_seconds_is_an_integer_from_10_to_45() {
 }
 
 #[test]
+fn integers_fit_their_format() {
+    let mut body = office();
+    body["routing_options"]["open"]["dtmf"][0]["options"]["action_target_id"] =
+        json!(9_223_372_036_854_775_807_i64);
+    assert_eq!(found(&body), vec![]);
+    let too_big: Value = serde_json::from_str("9223372036854775808").expect("a u64");
+    body["routing_options"]["open"]["dtmf"][0]["options"]["action_target_id"] = too_big;
+    assert_eq!(
+        found(&body),
+        one(
+            "$.routing_options.open.dtmf[0].options.action_target_id",
+            "format"
+        )
+    );
+}
+
+#[test]
 fn group_description_is_at_most_256_characters() {
     assert_eq!(
         found(&with("group_description", json!("é".repeat(256)))),

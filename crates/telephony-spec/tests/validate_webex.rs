@@ -217,6 +217,22 @@ fn recurrence_fields_are_checked() {
         ]
     );
     let mut h = holiday();
+    h["recurrence"] =
+        json!({"recurYearlyByDate": {"dayOfMonth": 4_294_967_297_u64, "month": "JANUARY"}});
+    assert_eq!(
+        found(&holiday_mode(json!([h]))),
+        vec![
+            (
+                "$.holidays[0].recurrence.recurYearlyByDate.dayOfMonth".into(),
+                "format".into()
+            ),
+            (
+                "$.holidays[0].recurrence.recurYearlyByDate.dayOfMonth".into(),
+                "maximum".into()
+            ),
+        ]
+    );
+    let mut h = holiday();
     h["recurrence"] = json!({"recurYearlyByDate": {"dayOfMonth": 0, "month": "JANUARY"}});
     assert_eq!(
         found(&holiday_mode(json!([h]))),
