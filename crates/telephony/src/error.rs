@@ -1,0 +1,180 @@
+//! The one error type of the crate, with enough context to act on: which vendor, which
+//! status, the parsed Webex body or Dialpad's raw body, `Retry-After`, and whether the request
+//! may have been carried out.
+
+use std::fmt;
+use std::time::Duration;
+
+use telephony_spec::Vendor;
+
+use crate::validate::Violations;
+
+/// Everything that can go wrong when creating a resource.
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// The request breaks rules of the vendor's spec; nothing was sent.
+    #[error("the request is invalid ({count} problems):\n{violations}", count = .0.len(), violations = .0)]
+    Validation(Violations),
+
+    /// The vendor refused the request; it was not carried out.
+    #[error("{} answered {status}: {body}", vendor_name(*.vendor))]
+    Api {
+        /// Which vendor answered.
+        vendor: Vendor,
+        /// The HTTP status.
+        status: u16,
+        /// The error body.
+        body: ApiErrorBody,
+        /// The `Retry-After` the vendor sent, if any.
+        retry_after: Option<Duration>,
+    },
+
+    /// Still rate limited (429) or unavailable (423, 503) after the last attempt.
+    #[error("{} is still refusing for now (status {status}) after {attempts} attempts", vendor_name(*.vendor))]
+    RateLimited {
+        /// Which vendor.
+        vendor: Vendor,
+        /// The last status: 429, 423 or 503.
+        status: u16,
+        /// How many attempts were made.
+        attempts: u32,
+        /// The last `Retry-After`, if any.
+        retry_after: Option<Duration>,
+    },
+
+    /// The vendor asked to wait longer than this client is set to wait; nothing was sent again.
+    #[error("{} asked to wait {wait:?} (status {status}), longer than the {cap:?} this client waits", vendor_name(*.vendor))]
+    RetryAfterTooLong {
+        /// Which vendor.
+        vendor: Vendor,
+        /// The status that carried the header.
+        status: u16,
+        /// The wait the vendor asked for.
+        wait: Duration,
+        /// The longest wait this client accepts (`RetryPolicy::max_retry_after`).
+        cap: Duration,
+    },
+
+    /// The request may or may not have been carried out: the connection broke after sending,
+    /// the answer timed out, or a server or gateway failed (500, 502, 504). Creating again
+    /// could make a duplicate (a billable one, for Dialpad offices): check first.
+    #[error("the outcome at {} is unknown after {attempts} attempts: {reason}; check before creating again", vendor_name(*.vendor))]
+    Ambiguous {
+        /// Which vendor.
+        vendor: Vendor,
+        /// How many attempts were made.
+        attempts: u32,
+        /// The HTTP status, when an answer arrived.
+        status: Option<u16>,
+        /// What happened.
+        reason: String,
+    },
+
+    /// The vendor could not be reached at all (the connection failed before the request was
+    /// sent), even after retrying; nothing was carried out.
+    #[error("cannot reach {} after {attempts} attempts: {source}", vendor_name(*.vendor))]
+    Transport {
+        /// Which vendor.
+        vendor: Vendor,
+        /// How many attempts were made.
+        attempts: u32,
+        /// The last connection error.
+        source: reqwest::Error,
+    },
+
+    /// The client is set up wrong (a missing token, a bad URL, an unreadable variable).
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+}
+
+impl Error {
+    /// The HTTP status of the last answer, when there was one.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            Error::Api { status, .. }
+            | Error::RateLimited { status, .. }
+            | Error::RetryAfterTooLong { status, .. } => Some(*status),
+            Error::Ambiguous { status, .. } => *status,
+            _ => None,
+        }
+    }
+
+    /// Whether the request may have been carried out (see [`Error::Ambiguous`]).
+    pub fn is_ambiguous(&self) -> bool {
+        matches!(self, Error::Ambiguous { .. })
+    }
+}
+
+/// The body of an error answer.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ApiErrorBody {
+    /// Webex's documented error body.
+    Webex(telephony_api::webex::types::WebexError),
+    /// The raw body, as text (Dialpad documents no error body; other answers that do not
+    /// parse also land here).
+    Raw(String),
+}
+
+impl fmt::Display for ApiErrorBody {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ApiErrorBody::Webex(body) => {
+                write!(f, "{}", body.message.as_deref().unwrap_or("(no message)"))?;
+                for detail in &body.errors {
+                    write!(f, "; {}", detail.description.as_deref().unwrap_or("?"))?;
+                }
+                if let Some(id) = &body.tracking_id {
+                    write!(f, " (trackingId {id})")?;
+                }
+                Ok(())
+            }
+            ApiErrorBody::Raw(text) if text.is_empty() => f.write_str("(empty body)"),
+            ApiErrorBody::Raw(text) => f.write_str(text),
+        }
+    }
+}
+
+/// A client that cannot be built as asked.
+#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+pub enum ConfigError {
+    /// A token is empty or contains white space.
+    #[error("the token is empty or contains white space")]
+    InvalidToken,
+    /// A required environment variable is not set.
+    #[error("the environment variable {0} is not set")]
+    MissingVariable(&'static str),
+    /// An environment variable has a value that cannot be used.
+    #[error("the environment variable {name} has an unusable value: {reason}")]
+    BadVariable {
+        /// The variable.
+        name: &'static str,
+        /// Why.
+        reason: String,
+    },
+    /// A base URL cannot be used.
+    #[error("base URL `{url}`: {reason}")]
+    BaseUrl {
+        /// The URL as given.
+        url: String,
+        /// Why.
+        reason: String,
+    },
+    /// A setting is out of range.
+    #[error("setting {name}: {reason}")]
+    Setting {
+        /// The setting.
+        name: &'static str,
+        /// Why.
+        reason: String,
+    },
+    /// The HTTP client could not be built.
+    #[error("the HTTP client cannot be built: {0}")]
+    Http(String),
+}
+
+fn vendor_name(vendor: Vendor) -> &'static str {
+    match vendor {
+        Vendor::Dialpad => "Dialpad",
+        Vendor::Webex => "Webex",
+    }
+}

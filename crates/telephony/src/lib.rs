@@ -1,0 +1,51 @@
+//! A client for the Dialpad and Webex Calling provisioning APIs that can be trusted with many
+//! sites.
+//!
+//! On top of the generated clients of `telephony-api`, it adds:
+//! - [`validate`]: every rule of the vendors' specs checked before sending, all problems at
+//!   once with JSON paths;
+//! - [`schedule`]: one business-hours model ([`WeeklyHours`], [`Holiday`]) that converts to
+//!   Dialpad's office hours and to Webex operating modes, refusing what a vendor cannot
+//!   express;
+//! - [`DialpadClient`] and [`WebexClient`]: credentials that never show ([`Token`]), TLS-only
+//!   base URLs, client-side pacing ([`Rate`]), bounded retries that never risk a duplicate
+//!   ([`RetryPolicy`], [`Error::Ambiguous`]), and a tracing span per attempt.
+//!
+//! ```no_run
+//! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
+//! use telephony::{DialpadClient, WeeklyHours};
+//!
+//! let hours = WeeklyHours::new("America/Chicago")?.weekdays("08:00", "17:00")?;
+//! let mut office: telephony::dialpad_types::CreateOfficeMessage =
+//!     serde_json::from_str(include_str!("../examples/office.json"))?;
+//! hours.to_dialpad().apply_to(&mut office);
+//! let created = DialpadClient::from_env()?.create_office(&office).await?;
+//! println!("office {:?}", created.office.and_then(|o| o.id));
+//! # Ok(())
+//! # }
+//! ```
+
+mod auth;
+pub mod dialpad;
+mod error;
+mod limit;
+pub mod retry;
+pub mod schedule;
+mod settings;
+mod transport;
+pub mod validate;
+pub mod webex;
+
+pub use auth::Token;
+pub use dialpad::DialpadClient;
+pub use error::{ApiErrorBody, ConfigError, Error};
+pub use limit::Rate;
+pub use retry::RetryPolicy;
+pub use schedule::{Holiday, HolidayDate, Interval, ScheduleError, WeeklyHours};
+pub use settings::{DIALPAD_PRODUCTION, DIALPAD_SANDBOX, Settings, WEBEX_PRODUCTION};
+pub use webex::WebexClient;
+
+/// The generated Dialpad request and response types.
+pub use telephony_api::dialpad::types as dialpad_types;
+/// The generated Webex request and response types.
+pub use telephony_api::webex::types as webex_types;

@@ -1,0 +1,354 @@
+//! Holidays, and their Webex form: a HOLIDAY operating mode. (Dialpad's create-office
+//! operation takes no holidays.)
+//!
+//! A yearly holiday still needs a first date in Webex; it is the first occurrence on or after
+//! the `from` date given to [`holidays_to_webex_mode`].
+
+use chrono::{Datelike, Month, NaiveDate, Weekday};
+use telephony_api::webex::types::{
+    Month as WxMonth, OperatingModeCallForwarding, OperatingModeHolidayObject,
+    OperatingModePostObject, OperatingModeRecurrenceObject,
+    OperatingModeScheduleTypeObject as Type, RecurYearlyByDateObject, RecurYearlyByDayObject,
+    WeekOfMonth, Weekday as WxWeekday,
+};
+
+use super::{Interval, ScheduleError, WebexLevel};
+
+/// The most holidays in one Webex operating mode (the spec's `maxItems`).
+pub const MAX_WEBEX_HOLIDAYS: usize = 150;
+
+/// Which occurrence of a weekday in a month.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Nth {
+    /// The first.
+    First,
+    /// The second.
+    Second,
+    /// The third.
+    Third,
+    /// The fourth.
+    Fourth,
+    /// The last.
+    Last,
+}
+
+/// When a holiday falls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum HolidayDate {
+    /// One date.
+    On(NaiveDate),
+    /// From `first` to `last`, both included.
+    Range {
+        /// First day.
+        first: NaiveDate,
+        /// Last day.
+        last: NaiveDate,
+    },
+    /// Every year on this month and day, such as 25 December.
+    YearlyOn {
+        /// The month.
+        month: Month,
+        /// The day of the month.
+        day: u32,
+    },
+    /// Every year on the n-th weekday of a month, such as the last Monday of May.
+    YearlyNth {
+        /// Which occurrence.
+        nth: Nth,
+        /// The weekday.
+        weekday: Weekday,
+        /// The month.
+        month: Month,
+    },
+}
+
+/// A named holiday, all day or during `hours` only.
+///
+/// ```
+/// use chrono::{Month, NaiveDate, Weekday};
+/// use telephony::{Holiday, HolidayDate, schedule::Nth};
+///
+/// let christmas = Holiday::all_day("Christmas", HolidayDate::YearlyOn { month: Month::December, day: 25 });
+/// let memorial = Holiday::all_day(
+///     "Memorial Day",
+///     HolidayDate::YearlyNth { nth: Nth::Last, weekday: Weekday::Mon, month: Month::May },
+/// );
+/// let from = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+/// assert_eq!(christmas.next_on_or_after(from)?, NaiveDate::from_ymd_opt(2026, 12, 25).unwrap());
+/// assert_eq!(memorial.next_on_or_after(from)?, NaiveDate::from_ymd_opt(2027, 5, 31).unwrap());
+/// # Ok::<(), telephony::ScheduleError>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Holiday {
+    /// The name.
+    pub name: String,
+    /// When it falls.
+    pub date: HolidayDate,
+    /// `None` for the whole day, else the hours it covers.
+    pub hours: Option<Interval>,
+}
+
+impl Holiday {
+    /// A holiday lasting whole days.
+    pub fn all_day(name: impl Into<String>, date: HolidayDate) -> Holiday {
+        Holiday {
+            name: name.into(),
+            date,
+            hours: None,
+        }
+    }
+
+    fn error(&self, reason: impl Into<String>) -> ScheduleError {
+        ScheduleError::Holiday {
+            name: self.name.clone(),
+            reason: reason.into(),
+        }
+    }
+
+    /// The first day of the holiday on or after `from` (for a one-off holiday, its first day,
+    /// whatever `from` is).
+    pub fn next_on_or_after(&self, from: NaiveDate) -> Result<NaiveDate, ScheduleError> {
+        match self.date {
+            HolidayDate::On(date) => Ok(date),
+            HolidayDate::Range { first, last } if last < first => {
+                Err(self.error(format!("ends on {last}, before it starts on {first}")))
+            }
+            HolidayDate::Range { first, .. } => Ok(first),
+            HolidayDate::YearlyOn { month, day } => (from.year()..from.year() + 8)
+                .filter_map(|year| NaiveDate::from_ymd_opt(year, month.number_from_month(), day))
+                .find(|date| *date >= from)
+                .ok_or_else(|| self.error(format!("{} {day} is not a date", month.name()))),
+            HolidayDate::YearlyNth {
+                nth,
+                weekday,
+                month,
+            } => (from.year()..from.year() + 2)
+                .filter_map(|year| nth_weekday(year, month, weekday, nth))
+                .find(|date| *date >= from)
+                .ok_or_else(|| self.error("no such weekday in the month")),
+        }
+    }
+
+    fn to_webex(&self, from: NaiveDate) -> Result<OperatingModeHolidayObject, ScheduleError> {
+        let start = self.next_on_or_after(from)?;
+        let end = match self.date {
+            HolidayDate::Range { last, .. } => last,
+            _ => start,
+        };
+        let recurrence = match self.date {
+            HolidayDate::YearlyOn { month, day } => Some(OperatingModeRecurrenceObject {
+                recur_yearly_by_date: Some(RecurYearlyByDateObject {
+                    day_of_month: std::num::NonZeroU32::new(day)
+                        .ok_or_else(|| self.error("day 0"))?,
+                    month: to_webex_month(month),
+                }),
+                recur_yearly_by_day: None,
+            }),
+            HolidayDate::YearlyNth {
+                nth,
+                weekday,
+                month,
+            } => Some(OperatingModeRecurrenceObject {
+                recur_yearly_by_date: None,
+                recur_yearly_by_day: Some(RecurYearlyByDayObject {
+                    day: to_webex_weekday(weekday),
+                    week: to_webex_week(nth),
+                    month: to_webex_month(month),
+                }),
+            }),
+            _ => None,
+        };
+        Ok(OperatingModeHolidayObject {
+            name: self.name.clone(),
+            all_day_enabled: self.hours.is_none(),
+            start_date: start,
+            end_date: end,
+            start_time: self
+                .hours
+                .and_then(|h| h.open_hhmm().as_str().try_into().ok()),
+            end_time: self
+                .hours
+                .and_then(|h| h.close_hhmm().as_str().try_into().ok()),
+            recurrence,
+        })
+    }
+}
+
+/// A HOLIDAY operating mode holding `holidays` (at most 150); yearly ones start at their first
+/// occurrence on or after `from`.
+pub fn holidays_to_webex_mode(
+    name: &str,
+    level: &WebexLevel,
+    call_forwarding: OperatingModeCallForwarding,
+    holidays: &[Holiday],
+    from: NaiveDate,
+) -> Result<OperatingModePostObject, ScheduleError> {
+    if holidays.len() > MAX_WEBEX_HOLIDAYS {
+        return Err(ScheduleError::TooManyHolidays {
+            count: holidays.len(),
+            max: MAX_WEBEX_HOLIDAYS,
+        });
+    }
+    let (level, location_id) = level.apply();
+    Ok(OperatingModePostObject {
+        name: name.to_string(),
+        type_: Type::Holiday,
+        level,
+        location_id,
+        same_hours_daily: None,
+        different_hours_daily: None,
+        holidays: holidays
+            .iter()
+            .map(|h| h.to_webex(from))
+            .collect::<Result<_, _>>()?,
+        call_forwarding,
+    })
+}
+
+/// Reads the holidays of a HOLIDAY operating mode back.
+pub fn holidays_from_webex(mode: &OperatingModePostObject) -> Result<Vec<Holiday>, ScheduleError> {
+    if mode.type_ != Type::Holiday {
+        return Err(ScheduleError::NotWeekly(format!(
+            "a {} operating mode has no holidays",
+            mode.type_
+        )));
+    }
+    mode.holidays.iter().map(from_webex).collect()
+}
+
+fn from_webex(holiday: &OperatingModeHolidayObject) -> Result<Holiday, ScheduleError> {
+    let hours = match (
+        holiday.all_day_enabled,
+        &holiday.start_time,
+        &holiday.end_time,
+    ) {
+        (true, _, _) => None,
+        (false, Some(start), Some(end)) => Some(Interval::new(start, end)?),
+        (false, _, _) => {
+            return Err(ScheduleError::Holiday {
+                name: holiday.name.clone(),
+                reason: "not all-day, but without start and end times".into(),
+            });
+        }
+    };
+    let recurrence = holiday.recurrence.as_ref();
+    let date = match (
+        recurrence.and_then(|r| r.recur_yearly_by_date.as_ref()),
+        recurrence.and_then(|r| r.recur_yearly_by_day.as_ref()),
+    ) {
+        (Some(by_date), _) => HolidayDate::YearlyOn {
+            month: from_webex_month(by_date.month),
+            day: by_date.day_of_month.get(),
+        },
+        (None, Some(by_day)) => HolidayDate::YearlyNth {
+            nth: from_webex_week(by_day.week),
+            weekday: from_webex_weekday(by_day.day),
+            month: from_webex_month(by_day.month),
+        },
+        (None, None) if holiday.start_date == holiday.end_date => {
+            HolidayDate::On(holiday.start_date)
+        }
+        (None, None) => HolidayDate::Range {
+            first: holiday.start_date,
+            last: holiday.end_date,
+        },
+    };
+    Ok(Holiday {
+        name: holiday.name.clone(),
+        date,
+        hours,
+    })
+}
+
+/// The `nth` `weekday` of `month` in `year`.
+fn nth_weekday(year: i32, month: Month, weekday: Weekday, nth: Nth) -> Option<NaiveDate> {
+    let m = month.number_from_month();
+    let index = match nth {
+        Nth::First => 1,
+        Nth::Second => 2,
+        Nth::Third => 3,
+        Nth::Fourth => 4,
+        Nth::Last => {
+            let (next_year, next_month) = if m == 12 {
+                (year + 1, 1)
+            } else {
+                (year, m + 1)
+            };
+            let last_day = NaiveDate::from_ymd_opt(next_year, next_month, 1)?.pred_opt()?;
+            let back = (7 + last_day.weekday().num_days_from_monday()
+                - weekday.num_days_from_monday())
+                % 7;
+            return last_day.checked_sub_days(chrono::Days::new(u64::from(back)));
+        }
+    };
+    NaiveDate::from_weekday_of_month_opt(year, m, weekday, index)
+}
+
+const MONTHS: [(Month, WxMonth); 12] = [
+    (Month::January, WxMonth::January),
+    (Month::February, WxMonth::February),
+    (Month::March, WxMonth::March),
+    (Month::April, WxMonth::April),
+    (Month::May, WxMonth::May),
+    (Month::June, WxMonth::June),
+    (Month::July, WxMonth::July),
+    (Month::August, WxMonth::August),
+    (Month::September, WxMonth::September),
+    (Month::October, WxMonth::October),
+    (Month::November, WxMonth::November),
+    (Month::December, WxMonth::December),
+];
+
+fn to_webex_month(month: Month) -> WxMonth {
+    MONTHS[month.number_from_month() as usize - 1].1
+}
+
+fn from_webex_month(month: WxMonth) -> Month {
+    MONTHS
+        .iter()
+        .find(|(_, w)| *w == month)
+        .map_or(Month::January, |(m, _)| *m)
+}
+
+const WEEKDAYS: [(Weekday, WxWeekday); 7] = [
+    (Weekday::Mon, WxWeekday::Monday),
+    (Weekday::Tue, WxWeekday::Tuesday),
+    (Weekday::Wed, WxWeekday::Wednesday),
+    (Weekday::Thu, WxWeekday::Thursday),
+    (Weekday::Fri, WxWeekday::Friday),
+    (Weekday::Sat, WxWeekday::Saturday),
+    (Weekday::Sun, WxWeekday::Sunday),
+];
+
+fn to_webex_weekday(day: Weekday) -> WxWeekday {
+    WEEKDAYS[day.num_days_from_monday() as usize].1
+}
+
+fn from_webex_weekday(day: WxWeekday) -> Weekday {
+    WEEKDAYS
+        .iter()
+        .find(|(_, w)| *w == day)
+        .map_or(Weekday::Mon, |(d, _)| *d)
+}
+
+const WEEKS: [(Nth, WeekOfMonth); 5] = [
+    (Nth::First, WeekOfMonth::First),
+    (Nth::Second, WeekOfMonth::Second),
+    (Nth::Third, WeekOfMonth::Third),
+    (Nth::Fourth, WeekOfMonth::Fourth),
+    (Nth::Last, WeekOfMonth::Last),
+];
+
+fn to_webex_week(nth: Nth) -> WeekOfMonth {
+    WEEKS
+        .iter()
+        .find(|(n, _)| *n == nth)
+        .map_or(WeekOfMonth::First, |(_, w)| *w)
+}
+
+fn from_webex_week(week: WeekOfMonth) -> Nth {
+    WEEKS
+        .iter()
+        .find(|(_, w)| *w == week)
+        .map_or(Nth::First, |(n, _)| *n)
+}

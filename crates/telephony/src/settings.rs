@@ -1,0 +1,281 @@
+//! How a client is set up: token, base URL, pacing, retries, timeouts — from code or from the
+//! environment.
+
+use std::time::Duration;
+
+use telephony_spec::Vendor;
+
+use crate::auth::{Token, check_base_url};
+use crate::error::ConfigError;
+use crate::limit::{Limits, Rate};
+use crate::retry::RetryPolicy;
+use crate::transport::Transport;
+
+/// Dialpad's production server.
+pub const DIALPAD_PRODUCTION: &str = "https://dialpad.com";
+/// Dialpad's sandbox server.
+pub const DIALPAD_SANDBOX: &str = "https://sandbox.dialpad.com";
+/// Webex's server (the API's `/v1` base).
+pub const WEBEX_PRODUCTION: &str = "https://webexapis.com/v1";
+
+/// Settings of a [`DialpadClient`](crate::DialpadClient) or [`WebexClient`](crate::WebexClient).
+///
+/// ```
+/// use std::time::Duration;
+/// use telephony::{Rate, RetryPolicy, Settings, Token};
+///
+/// let settings = Settings::dialpad(Token::new("key")?)
+///     .sandbox()
+///     .rate(Some(Rate::per_second(10)))
+///     .retry(RetryPolicy::default().max_attempts(3))
+///     .max_concurrency(4)
+///     .timeouts(Duration::from_secs(20), Duration::from_secs(5));
+/// assert_eq!(settings.base_url_str(), "https://sandbox.dialpad.com");
+/// # Ok::<(), telephony::ConfigError>(())
+/// ```
+#[derive(Debug, Clone)]
+pub struct Settings {
+    vendor: Vendor,
+    token: Token,
+    base_url: String,
+    rate: Option<Rate>,
+    retry: RetryPolicy,
+    max_concurrency: usize,
+    timeout: Duration,
+    connect_timeout: Duration,
+}
+
+impl Settings {
+    /// Dialpad production, paced at the documented 1200 requests per minute.
+    pub fn dialpad(token: Token) -> Settings {
+        Settings::defaults(
+            Vendor::Dialpad,
+            token,
+            DIALPAD_PRODUCTION,
+            Rate::per_minute(1200),
+        )
+    }
+
+    /// Webex production, paced at 300 requests per minute. Webex publishes no number for this
+    /// operation; 300 per minute is a conservative default of ours; change it with
+    /// [`Settings::rate`].
+    pub fn webex(token: Token) -> Settings {
+        Settings::defaults(
+            Vendor::Webex,
+            token,
+            WEBEX_PRODUCTION,
+            Rate::per_minute(300),
+        )
+    }
+
+    fn defaults(vendor: Vendor, token: Token, base_url: &str, rate: Rate) -> Settings {
+        Settings {
+            vendor,
+            token,
+            base_url: base_url.to_string(),
+            rate: Some(rate),
+            retry: RetryPolicy::default(),
+            max_concurrency: 8,
+            timeout: Duration::from_secs(30),
+            connect_timeout: Duration::from_secs(10),
+        }
+    }
+
+    /// From `DIALPAD_API_TOKEN` (required), `DIALPAD_SANDBOX` (`1`/`true` for the sandbox)
+    /// and `DIALPAD_BASE_URL` (overrides both servers).
+    pub fn dialpad_from_env() -> Result<Settings, ConfigError> {
+        Settings::dialpad_from(|name| std::env::var(name).ok())
+    }
+
+    /// As [`Settings::dialpad_from_env`], reading variables through `lookup`.
+    pub fn dialpad_from(lookup: impl Fn(&str) -> Option<String>) -> Result<Settings, ConfigError> {
+        let token = required(&lookup, "DIALPAD_API_TOKEN")?;
+        let mut settings = Settings::dialpad(token);
+        if flag(&lookup, "DIALPAD_SANDBOX")? {
+            settings = settings.sandbox();
+        }
+        if let Some(url) = lookup("DIALPAD_BASE_URL").filter(|u| !u.is_empty()) {
+            settings.base_url = url;
+        }
+        Ok(settings)
+    }
+
+    /// From `WEBEX_ACCESS_TOKEN` (required) and `WEBEX_BASE_URL` (overrides the server).
+    pub fn webex_from_env() -> Result<Settings, ConfigError> {
+        Settings::webex_from(|name| std::env::var(name).ok())
+    }
+
+    /// As [`Settings::webex_from_env`], reading variables through `lookup`.
+    pub fn webex_from(lookup: impl Fn(&str) -> Option<String>) -> Result<Settings, ConfigError> {
+        let mut settings = Settings::webex(required(&lookup, "WEBEX_ACCESS_TOKEN")?);
+        if let Some(url) = lookup("WEBEX_BASE_URL").filter(|u| !u.is_empty()) {
+            settings.base_url = url;
+        }
+        Ok(settings)
+    }
+
+    /// Dialpad's sandbox server.
+    pub fn sandbox(mut self) -> Settings {
+        self.base_url = DIALPAD_SANDBOX.to_string();
+        self
+    }
+
+    /// Another server: `https://…`, or `http://` to a loopback host (checked when the client
+    /// is built).
+    pub fn base_url(mut self, url: impl Into<String>) -> Settings {
+        self.base_url = url.into();
+        self
+    }
+
+    /// Client-side pacing; `None` sends as fast as allowed by [`Settings::max_concurrency`].
+    pub fn rate(mut self, rate: Option<Rate>) -> Settings {
+        self.rate = rate;
+        self
+    }
+
+    /// The retry policy.
+    pub fn retry(mut self, retry: RetryPolicy) -> Settings {
+        self.retry = retry;
+        self
+    }
+
+    /// Most requests in flight at once (default 8).
+    pub fn max_concurrency(mut self, max: usize) -> Settings {
+        self.max_concurrency = max;
+        self
+    }
+
+    /// Time allowed for a whole request and for connecting (defaults 30 s and 10 s).
+    pub fn timeouts(mut self, request: Duration, connect: Duration) -> Settings {
+        self.timeout = request;
+        self.connect_timeout = connect;
+        self
+    }
+
+    /// The base URL as set.
+    pub fn base_url_str(&self) -> &str {
+        &self.base_url
+    }
+
+    /// Refuses settings made for the other vendor.
+    pub(crate) fn expect_vendor(&self, vendor: Vendor) -> Result<(), ConfigError> {
+        if self.vendor == vendor {
+            return Ok(());
+        }
+        Err(ConfigError::Setting {
+            name: "vendor",
+            reason: format!(
+                "these settings are for {}, not {}",
+                self.vendor.name(),
+                vendor.name()
+            ),
+        })
+    }
+
+    /// Checks the settings and builds the HTTP client and transport.
+    pub(crate) fn build(&self) -> Result<(String, reqwest::Client, Transport), ConfigError> {
+        let base_url = check_base_url(&self.base_url)?;
+        let mut headers = reqwest::header::HeaderMap::new();
+        headers.insert(reqwest::header::AUTHORIZATION, self.token.authorization()?);
+        let http = reqwest::Client::builder()
+            .default_headers(headers)
+            .user_agent(concat!("telephony/", env!("CARGO_PKG_VERSION")))
+            .timeout(self.timeout)
+            .connect_timeout(self.connect_timeout)
+            .build()
+            .map_err(|err| ConfigError::Http(err.to_string()))?;
+        let transport = Transport {
+            vendor: self.vendor,
+            limits: Limits::new(self.rate, self.max_concurrency)?,
+            policy: self.retry.clone(),
+        };
+        Ok((base_url, http, transport))
+    }
+}
+
+fn required(
+    lookup: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+) -> Result<Token, ConfigError> {
+    let value = lookup(name).ok_or(ConfigError::MissingVariable(name))?;
+    Token::new(value).map_err(|_| ConfigError::BadVariable {
+        name,
+        reason: "the token is empty or contains white space".into(),
+    })
+}
+
+fn flag(lookup: &impl Fn(&str) -> Option<String>, name: &'static str) -> Result<bool, ConfigError> {
+    match lookup(name).as_deref().map(str::trim) {
+        None | Some("") | Some("0") => Ok(false),
+        Some("1") => Ok(true),
+        Some(v) if v.eq_ignore_ascii_case("true") || v.eq_ignore_ascii_case("yes") => Ok(true),
+        Some(v) if v.eq_ignore_ascii_case("false") || v.eq_ignore_ascii_case("no") => Ok(false),
+        Some(other) => Err(ConfigError::BadVariable {
+            name,
+            reason: format!("`{other}` is not one of 1, 0, true, false, yes, no"),
+        }),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        move |name| map.get(name).cloned()
+    }
+
+    #[test]
+    fn dialpad_from_the_environment() {
+        let settings = Settings::dialpad_from(env(&[("DIALPAD_API_TOKEN", "k")])).expect("ok");
+        assert_eq!(settings.base_url_str(), DIALPAD_PRODUCTION);
+        let sandbox =
+            Settings::dialpad_from(env(&[("DIALPAD_API_TOKEN", "k"), ("DIALPAD_SANDBOX", "1")]))
+                .expect("ok");
+        assert_eq!(sandbox.base_url_str(), DIALPAD_SANDBOX);
+        let local = Settings::dialpad_from(env(&[
+            ("DIALPAD_API_TOKEN", "k"),
+            ("DIALPAD_SANDBOX", "true"),
+            ("DIALPAD_BASE_URL", "http://127.0.0.1:8080"),
+        ]))
+        .expect("ok");
+        assert_eq!(local.base_url_str(), "http://127.0.0.1:8080");
+    }
+
+    #[test]
+    fn bad_environment_is_named() {
+        assert_eq!(
+            Settings::dialpad_from(env(&[])).map(|_| ()),
+            Err(ConfigError::MissingVariable("DIALPAD_API_TOKEN"))
+        );
+        let err = Settings::dialpad_from(env(&[
+            ("DIALPAD_API_TOKEN", "k"),
+            ("DIALPAD_SANDBOX", "maybe"),
+        ]))
+        .expect_err("bad flag");
+        assert!(err.to_string().contains("DIALPAD_SANDBOX"), "{err}");
+        let err = Settings::webex_from(env(&[("WEBEX_ACCESS_TOKEN", " ")])).expect_err("blank");
+        assert!(err.to_string().contains("WEBEX_ACCESS_TOKEN"), "{err}");
+        assert!(!err.to_string().contains(' ') || !err.to_string().contains("  "));
+    }
+
+    #[test]
+    fn plain_http_to_a_remote_host_is_refused_at_build() {
+        let settings =
+            Settings::webex(Token::new("t").expect("token")).base_url("http://webexapis.com/v1");
+        assert!(matches!(settings.build(), Err(ConfigError::BaseUrl { .. })));
+        let zero = Settings::webex(Token::new("t").expect("token")).max_concurrency(0);
+        assert!(matches!(
+            zero.build(),
+            Err(ConfigError::Setting {
+                name: "max_concurrency",
+                ..
+            })
+        ));
+    }
+}
