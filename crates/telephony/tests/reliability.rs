@@ -1,0 +1,282 @@
+//! The clients against `telephony-mock`: what is retried, what is not, and what the caller gets.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use telephony::{ApiErrorBody, DialpadClient, Error, RetryPolicy, Settings, Token, WebexClient};
+use telephony_mock::{Fault, MockConfig, MockHandle, MockServer, Vendor};
+
+async fn mock() -> MockHandle {
+    MockServer::start(MockConfig {
+        dialpad_rate: None,
+        webex_rate: None,
+        ..MockConfig::default()
+    })
+    .await
+    .expect("mock starts")
+}
+
+/// Quick backoff so the tests run fast; `Retry-After` is still honoured.
+fn policy() -> RetryPolicy {
+    RetryPolicy::default().backoff(Duration::from_millis(5), Duration::from_millis(20))
+}
+
+fn dialpad(mock: &MockHandle, retry: RetryPolicy) -> DialpadClient {
+    let settings = Settings::dialpad(Token::new("key").expect("token"))
+        .base_url(mock.dialpad_url())
+        .rate(None)
+        .retry(retry);
+    DialpadClient::new(settings).expect("client")
+}
+
+fn webex(mock: &MockHandle, retry: RetryPolicy) -> WebexClient {
+    let settings = Settings::webex(Token::new("token").expect("token"))
+        .base_url(mock.webex_url())
+        .rate(None)
+        .retry(retry);
+    WebexClient::new(settings).expect("client")
+}
+
+fn office() -> Value {
+    serde_json::from_str(include_str!("../examples/office.json")).expect("office")
+}
+
+fn mode(name: &str) -> Value {
+    json!({"name": name, "type": "NONE", "level": "ORGANIZATION",
+           "callForwarding": {"enabled": false, "destination": "+19705550006"}})
+}
+
+fn attempts(mock: &MockHandle, route: &str) -> u64 {
+    let stats = mock.stats();
+    stats["requests"][route]
+        .as_object()
+        .map(|by_status| by_status.values().filter_map(Value::as_u64).sum())
+        .unwrap_or(0)
+}
+
+const OFFICES: &str = "POST /api/v2/offices";
+const MODES: &str = "POST /v1/telephony/config/operatingModes";
+
+fn status(status: u16, retry_after: Option<u64>) -> Fault {
+    Fault::Status {
+        status,
+        retry_after,
+    }
+}
+
+#[tokio::test]
+async fn not_processed_answers_are_retried_with_and_without_retry_after() {
+    for code in [429, 423, 503] {
+        for retry_after in [None, Some(1)] {
+            let mock = mock().await;
+            mock.push_faults(Vendor::Dialpad, [status(code, retry_after)]);
+            let created = dialpad(&mock, policy()).create_office_json(&office()).await;
+            assert!(created.is_ok(), "{code} {retry_after:?}: {created:?}");
+            assert_eq!(attempts(&mock, OFFICES), 2, "{code} {retry_after:?}");
+            assert_eq!(mock.offices().len(), 1);
+        }
+    }
+}
+
+#[tokio::test]
+async fn retry_after_is_honoured() {
+    let mock = mock().await;
+    mock.push_faults(Vendor::Webex, [status(429, Some(1))]);
+    let started = std::time::Instant::now();
+    webex(&mock, policy())
+        .create_operating_mode_json(&mode("Day"), None)
+        .await
+        .expect("created");
+    assert!(
+        started.elapsed() >= Duration::from_secs(1),
+        "waited as asked"
+    );
+}
+
+#[tokio::test]
+async fn a_wait_beyond_the_cap_is_an_error_not_a_sleep() {
+    let mock = mock().await;
+    mock.push_faults(Vendor::Webex, [status(429, Some(3600))]);
+    let err = webex(&mock, policy())
+        .create_operating_mode_json(&mode("Day"), None)
+        .await
+        .unwrap_err();
+    let Error::RetryAfterTooLong {
+        wait, cap, status, ..
+    } = err
+    else {
+        panic!("expected RetryAfterTooLong, got {err:?}");
+    };
+    assert_eq!(
+        (wait, cap, status),
+        (Duration::from_secs(3600), Duration::from_secs(60), 429)
+    );
+    assert_eq!(attempts(&mock, MODES), 1);
+}
+
+#[tokio::test]
+async fn persistent_rate_limiting_ends_as_rate_limited() {
+    let mock = mock().await;
+    mock.push_faults(Vendor::Dialpad, [status(429, None); 3]);
+    let err = dialpad(&mock, policy().max_attempts(3))
+        .create_office_json(&office())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::RateLimited {
+                attempts: 3,
+                status: 429,
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert_eq!(attempts(&mock, OFFICES), 3);
+    assert!(mock.offices().is_empty());
+}
+
+#[tokio::test]
+async fn possibly_processed_answers_are_ambiguous_and_not_retried() {
+    for code in [500, 502, 504] {
+        let mock = mock().await;
+        mock.push_faults(Vendor::Dialpad, [status(code, None)]);
+        let err = dialpad(&mock, policy())
+            .create_office_json(&office())
+            .await
+            .unwrap_err();
+        assert!(err.is_ambiguous(), "{code}: {err:?}");
+        assert_eq!(err.status(), Some(code));
+        assert_eq!(
+            attempts(&mock, OFFICES),
+            1,
+            "{code} is not retried by default"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_reset_after_processing_is_ambiguous_and_leaves_exactly_one_office() {
+    let mock = mock().await;
+    mock.push_faults(Vendor::Dialpad, [Fault::ResetAfter]);
+    let err = dialpad(&mock, policy())
+        .create_office_json(&office())
+        .await
+        .unwrap_err();
+    assert!(err.is_ambiguous(), "{err:?}");
+    assert!(
+        err.to_string().contains("check before creating again"),
+        "{err}"
+    );
+    assert_eq!(mock.offices().len(), 1, "the office exists, once");
+    assert_eq!(attempts(&mock, OFFICES), 1);
+}
+
+#[tokio::test]
+async fn ambiguous_outcomes_are_retried_only_on_request() {
+    let mock = mock().await;
+    mock.push_faults(Vendor::Webex, [status(502, None)]);
+    let client = webex(&mock, policy().retry_ambiguous(true));
+    client
+        .create_operating_mode_json(&mode("Day"), None)
+        .await
+        .expect("created on the second attempt");
+    assert_eq!(attempts(&mock, MODES), 2);
+}
+
+#[tokio::test]
+async fn an_unreachable_server_is_a_transport_error_after_retrying() {
+    let unused = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let url = format!("http://{}", unused.local_addr().expect("addr"));
+    drop(unused);
+    let settings = Settings::dialpad(Token::new("key").expect("token"))
+        .base_url(url)
+        .rate(None)
+        .retry(policy().max_attempts(3));
+    let err = DialpadClient::new(settings)
+        .expect("client")
+        .create_office_json(&office())
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Transport { attempts: 3, .. }),
+        "{err:?}"
+    );
+}
+
+#[tokio::test]
+async fn refusals_carry_the_status_and_the_vendor_body() {
+    let mock = mock().await;
+    let client = webex(&mock, policy());
+    client
+        .create_operating_mode_json(&mode("Day"), Some("ORG"))
+        .await
+        .expect("first");
+    let err = client
+        .create_operating_mode_json(&mode("Day"), Some("ORG"))
+        .await
+        .unwrap_err();
+    let Error::Api {
+        status: 409,
+        body: ApiErrorBody::Webex(body),
+        ..
+    } = &err
+    else {
+        panic!("expected a Webex 409, got {err:?}");
+    };
+    assert!(body.tracking_id.is_some());
+    assert!(err.to_string().contains("already exists"), "{err}");
+
+    let bad_token = Settings::dialpad(Token::new("key").expect("token"))
+        .base_url(mock.dialpad_url())
+        .rate(None);
+    let mock2 = MockServer::start(MockConfig {
+        token: Some("other".into()),
+        ..MockConfig::default()
+    })
+    .await
+    .expect("mock");
+    let client = DialpadClient::new(bad_token.base_url(mock2.dialpad_url())).expect("client");
+    let err = client.create_office_json(&office()).await.unwrap_err();
+    let Error::Api {
+        status: 401,
+        body: ApiErrorBody::Raw(raw),
+        ..
+    } = &err
+    else {
+        panic!("expected a Dialpad 401 with its raw body, got {err:?}");
+    };
+    assert!(raw.contains("not valid"), "{raw}");
+}
+
+#[tokio::test]
+async fn an_invalid_request_is_refused_before_anything_is_sent() {
+    let mock = mock().await;
+    let mut body = office();
+    body["ring_seconds"] = json!(99);
+    body["monday_hours"] = json!(["17:00", "09:00"]);
+    body.as_object_mut().expect("object").remove("e911_address");
+    let err = dialpad(&mock, policy())
+        .create_office_json(&body)
+        .await
+        .unwrap_err();
+    let Error::Validation(problems) = &err else {
+        panic!("expected validation, got {err:?}")
+    };
+    let paths: Vec<&str> = problems.iter().map(|v| v.path.as_str()).collect();
+    assert_eq!(
+        paths,
+        ["$.ring_seconds", "$.e911_address", "$.monday_hours[1]"]
+    );
+    assert_eq!(attempts(&mock, OFFICES), 0, "nothing reached the server");
+}
+
+#[tokio::test]
+async fn settings_for_the_other_vendor_are_refused() {
+    let settings = Settings::webex(Token::new("t").expect("token"));
+    assert!(matches!(
+        DialpadClient::new(settings),
+        Err(Error::Config(_))
+    ));
+}
