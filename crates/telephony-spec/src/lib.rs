@@ -10,6 +10,8 @@
 //! assert!(spec.paths.paths.contains_key("/api/v2/offices"));
 //! ```
 
+#![warn(missing_docs)]
+
 pub mod rules;
 pub mod surface;
 pub mod validate;

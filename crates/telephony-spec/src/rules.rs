@@ -22,22 +22,33 @@ pub(crate) struct RuleError(pub String);
 pub enum Rule {
     /// `field` is required when all `when` conditions hold.
     RequiredIf {
+        /// The rule's id.
         id: String,
+        /// The field that becomes required.
         field: String,
+        /// Conditions that must all hold.
         when: Vec<Condition>,
+        /// The message for a violation.
         message: String,
     },
     /// Each array in `fields` holds ascending `HH:MM` open/close pairs.
     TimePairs {
+        /// The rule's id.
         id: String,
+        /// The array fields it applies to.
         fields: Vec<String>,
+        /// The general statement of the rule.
         message: String,
     },
     /// The date in `field` is not before the date in `other`.
     NotBefore {
+        /// The rule's id.
         id: String,
+        /// The later date.
         field: String,
+        /// The earlier date.
         other: String,
+        /// The message for a violation.
         message: String,
     },
 }
@@ -46,9 +57,19 @@ pub enum Rule {
 #[derive(Debug, Clone, PartialEq)]
 pub enum Condition {
     /// The field equals the value.
-    Equals { field: String, value: Value },
+    Equals {
+        /// The sibling field.
+        field: String,
+        /// The value it must have.
+        value: Value,
+    },
     /// The field equals one of the values.
-    In { field: String, values: Vec<Value> },
+    In {
+        /// The sibling field.
+        field: String,
+        /// The values it may have.
+        values: Vec<Value>,
+    },
 }
 
 fn text(entry: &Value, key: &str) -> Result<String, RuleError> {

@@ -25,6 +25,8 @@
 //! # }
 //! ```
 
+#![warn(missing_docs)]
+
 mod auth;
 pub mod dialpad;
 mod error;
