@@ -81,26 +81,12 @@ fn json_answer(status: u16, body: &'static str) -> Canned {
     }
 }
 
+/// The Dialpad spec's request example, with Monday explicitly closed.
 fn office() -> dialpad::types::CreateOfficeMessage {
-    serde_json::from_value(json!({
-        "name": "Austin",
-        "country": "US",
-        "currency": "USD",
-        "plan_period": "monthly",
-        "annual_commit_monthly_billing": false,
-        "invoiced": false,
-        "unified_billing": true,
-        "billing_address": {
-            "address_line_1": "100 Congress Ave", "city": "Austin", "region": "TX",
-            "postal_code": "78701", "country": "US"
-        },
-        "e911_address": {
-            "address": "100 Congress Ave", "city": "Austin", "state": "TX",
-            "zip": "78701", "country": "US"
-        },
-        "monday_hours": []
-    }))
-    .expect("a valid office")
+    let spec = telephony_spec::Vendor::Dialpad.spec().expect("spec");
+    let mut body = telephony_spec::request_example(&spec, "create_office").expect("example");
+    body["monday_hours"] = json!([]);
+    serde_json::from_value(body).expect("a valid office")
 }
 
 fn only(seen: &Arc<Mutex<Vec<Seen>>>) -> Seen {

@@ -3,23 +3,11 @@
 use serde_json::{Value, json};
 use telephony_spec::validate::{Validator, Violation};
 
+/// The spec's own example (a US office), with the optional fields this file exercises.
 fn office() -> Value {
-    json!({
-        "name": "Austin",
-        "country": "US",
-        "currency": "USD",
-        "plan_period": "monthly",
-        "annual_commit_monthly_billing": false,
-        "invoiced": false,
-        "unified_billing": true,
-        "billing_address": {
-            "address_line_1": "100 Congress Ave", "city": "Austin", "region": "TX",
-            "postal_code": "78701", "country": "US"
-        },
-        "e911_address": {
-            "address": "100 Congress Ave", "city": "Austin", "state": "TX",
-            "zip": "78701", "country": "US"
-        },
+    let spec = telephony_spec::Vendor::Dialpad.spec().expect("spec");
+    let mut body = telephony_spec::request_example(&spec, "create_office").expect("example");
+    let extra = json!({
         "hours_on": true,
         "monday_hours": ["08:00", "12:00", "13:00", "18:00"],
         "saturday_hours": [],
@@ -31,7 +19,11 @@ fn office() -> Value {
             "closed": {"action": "voicemail", "try_dial_operators": false}
         },
         "voice_intelligence": {"auto_start": true, "allow_pause": false}
-    })
+    });
+    for (key, value) in extra.as_object().expect("object") {
+        body[key] = value.clone();
+    }
+    body
 }
 
 fn check(body: &Value) -> Vec<Violation> {
@@ -51,6 +43,13 @@ fn found(body: &Value) -> Vec<(String, String)> {
 
 fn one(path: &str, rule: &str) -> Vec<(String, String)> {
     vec![(path.to_string(), rule.to_string())]
+}
+
+#[test]
+fn the_spec_example_is_valid() {
+    let spec = telephony_spec::Vendor::Dialpad.spec().expect("spec");
+    let example = telephony_spec::request_example(&spec, "create_office").expect("example");
+    assert_eq!(check(&example), vec![]);
 }
 
 #[test]

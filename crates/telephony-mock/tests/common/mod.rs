@@ -19,24 +19,10 @@ pub fn unlimited() -> MockConfig {
     }
 }
 
+/// The request example of the Dialpad spec: a valid US office.
 pub fn office() -> Value {
-    json!({
-        "name": "Austin",
-        "country": "US",
-        "currency": "USD",
-        "plan_period": "monthly",
-        "annual_commit_monthly_billing": false,
-        "invoiced": false,
-        "unified_billing": true,
-        "billing_address": {
-            "address_line_1": "100 Congress Ave", "city": "Austin", "region": "TX",
-            "postal_code": "78701", "country": "US"
-        },
-        "e911_address": {
-            "address": "100 Congress Ave", "city": "Austin", "state": "TX",
-            "zip": "78701", "country": "US"
-        }
-    })
+    let spec = telephony_spec::Vendor::Dialpad.spec().expect("spec");
+    telephony_spec::request_example(&spec, "create_office").expect("the spec has an example")
 }
 
 pub fn mode(name: &str) -> Value {
