@@ -11,7 +11,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::validate::{Violation, child, is_date};
+use crate::validate::{Path, Violation, is_date};
 
 /// A rule the validator does not understand, with the reason.
 #[derive(Debug)]
@@ -147,7 +147,7 @@ impl Rule {
     pub(crate) fn check(
         &self,
         map: &Map<String, Value>,
-        path: &str,
+        path: &Path<'_>,
         default_of: &dyn Fn(&str) -> Option<Value>,
         out: &mut Vec<Violation>,
     ) {
@@ -165,7 +165,10 @@ impl Rule {
             } => {
                 let present = map.get(field).is_some_and(|v| !v.is_null());
                 if !present && when.iter().all(|c| c.holds(map, default_of)) {
-                    out.push(violation(child(path, field), message.clone()));
+                    out.push(violation(
+                        Path::Field(path, field).to_string(),
+                        message.clone(),
+                    ));
                 }
             }
             Rule::TimePairs { fields, .. } => {
@@ -173,7 +176,12 @@ impl Rule {
                     let Some(items) = map.get(field).and_then(Value::as_array) else {
                         continue;
                     };
-                    check_pairs(items, &child(path, field), &violation, out);
+                    check_pairs(
+                        items,
+                        &Path::Field(path, field).to_string(),
+                        &violation,
+                        out,
+                    );
                 }
             }
             Rule::NotBefore {
@@ -188,7 +196,7 @@ impl Rule {
                     // YYYY-MM-DD compares correctly as text.
                     if end < start {
                         out.push(violation(
-                            child(path, field),
+                            Path::Field(path, field).to_string(),
                             format!("{message} ({end} is before {start})"),
                         ));
                     }

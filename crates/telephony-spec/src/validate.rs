@@ -54,6 +54,9 @@ const ENUM_IN_MESSAGE_MAX: usize = 12;
 #[derive(Debug)]
 pub struct Validator {
     doc: Value,
+    /// Component schemas by their `$ref` (`#/components/schemas/Name`), so that following a
+    /// reference is one hash lookup rather than a JSON-pointer walk.
+    components: HashMap<String, Value>,
     patterns: HashMap<String, regress::Regex>,
     rules: HashMap<String, Vec<Rule>>,
 }
@@ -121,8 +124,16 @@ impl Validator {
             }
             Ok(())
         })?;
+        let components = doc
+            .pointer("/components/schemas")
+            .and_then(Value::as_object)
+            .into_iter()
+            .flatten()
+            .map(|(name, schema)| (format!("#/components/schemas/{name}"), schema.clone()))
+            .collect();
         Ok(Validator {
             doc,
+            components,
             patterns,
             rules,
         })
@@ -188,7 +199,7 @@ impl Validator {
 
     fn value(&self, schema: &Value, value: &Value) -> Vec<Violation> {
         let mut out = Vec::new();
-        self.check(schema, value, "$", &mut out);
+        self.check(schema, value, &Path::Root, &mut out);
         out
     }
 
@@ -199,10 +210,12 @@ impl Validator {
             let Some(reference) = schema.get("$ref").and_then(Value::as_str) else {
                 break;
             };
-            match reference
-                .strip_prefix('#')
-                .and_then(|p| self.doc.pointer(p))
-            {
+            let target = self.components.get(reference).or_else(|| {
+                reference
+                    .strip_prefix('#')
+                    .and_then(|p| self.doc.pointer(p))
+            });
+            match target {
                 Some(target) => {
                     at = Some(reference);
                     schema = target;
@@ -213,7 +226,7 @@ impl Validator {
         (schema, at)
     }
 
-    fn check(&self, schema: &Value, value: &Value, path: &str, out: &mut Vec<Violation>) {
+    fn check(&self, schema: &Value, value: &Value, path: &Path<'_>, out: &mut Vec<Violation>) {
         let (schema, at) = self.resolve(schema);
         let push = |out: &mut Vec<Violation>, rule: &str, message: String| {
             out.push(Violation {
@@ -257,7 +270,7 @@ impl Validator {
         }
     }
 
-    fn check_string(&self, schema: &Value, text: &str, path: &str, out: &mut Vec<Violation>) {
+    fn check_string(&self, schema: &Value, text: &str, path: &Path<'_>, out: &mut Vec<Violation>) {
         let mut push = |rule: &str, message: String| {
             out.push(Violation {
                 path: path.to_string(),
@@ -296,7 +309,13 @@ impl Validator {
         }
     }
 
-    fn check_array(&self, schema: &Value, items: &[Value], path: &str, out: &mut Vec<Violation>) {
+    fn check_array(
+        &self,
+        schema: &Value,
+        items: &[Value],
+        path: &Path<'_>,
+        out: &mut Vec<Violation>,
+    ) {
         let count = items.len() as u64;
         let push = |out: &mut Vec<Violation>, rule: &str, message: String| {
             out.push(Violation {
@@ -334,7 +353,7 @@ impl Validator {
         }
         if let Some(item_schema) = schema.get("items") {
             for (index, item) in items.iter().enumerate() {
-                self.check(item_schema, item, &format!("{path}[{index}]"), out);
+                self.check(item_schema, item, &Path::Index(path, index), out);
             }
         }
     }
@@ -344,7 +363,7 @@ impl Validator {
         schema: &Value,
         at: Option<&str>,
         map: &serde_json::Map<String, Value>,
-        path: &str,
+        path: &Path<'_>,
         out: &mut Vec<Violation>,
     ) {
         let properties = schema.get("properties").and_then(Value::as_object);
@@ -357,7 +376,7 @@ impl Validator {
             let Some(name) = name.as_str() else { continue };
             if !map.contains_key(name) {
                 out.push(Violation {
-                    path: child(path, name),
+                    path: Path::Field(path, name).to_string(),
                     rule: "required".into(),
                     message: "is required".into(),
                 });
@@ -366,15 +385,15 @@ impl Validator {
         let additional = schema.get("additionalProperties");
         for (name, value) in map {
             match properties.and_then(|p| p.get(name)) {
-                Some(property) => self.check(property, value, &child(path, name), out),
+                Some(property) => self.check(property, value, &Path::Field(path, name), out),
                 None => match additional {
                     Some(Value::Bool(false)) => out.push(Violation {
-                        path: child(path, name),
+                        path: Path::Field(path, name).to_string(),
                         rule: "additionalProperties".into(),
                         message: "is not a field of this object".into(),
                     }),
                     Some(extra @ Value::Object(_)) => {
-                        self.check(extra, value, &child(path, name), out)
+                        self.check(extra, value, &Path::Field(path, name), out)
                     }
                     _ => {}
                 },
@@ -391,9 +410,26 @@ impl Validator {
     }
 }
 
-/// `path.name`, the JSON path of a field.
-pub(crate) fn child(path: &str, name: &str) -> String {
-    format!("{path}.{name}")
+/// Where a value sits in the document, rendered as a JSON path (`$.a.b[0]`) only when a
+/// violation needs it, so that checking a valid document allocates no paths.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Path<'a> {
+    /// The document itself, `$`.
+    Root,
+    /// A field of an object.
+    Field(&'a Path<'a>, &'a str),
+    /// An item of an array.
+    Index(&'a Path<'a>, usize),
+}
+
+impl fmt::Display for Path<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Path::Root => f.write_str("$"),
+            Path::Field(parent, name) => write!(f, "{parent}.{name}"),
+            Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
+        }
+    }
 }
 
 fn has_type(value: &Value, expected: &str) -> bool {
@@ -454,7 +490,12 @@ fn pattern_message(pattern: &str) -> String {
     }
 }
 
-fn check_number(schema: &Value, number: &serde_json::Number, path: &str, out: &mut Vec<Violation>) {
+fn check_number(
+    schema: &Value,
+    number: &serde_json::Number,
+    path: &Path<'_>,
+    out: &mut Vec<Violation>,
+) {
     let Some(n) = number.as_f64() else { return };
     let exclusive = |key: &str| schema.get(key).and_then(Value::as_bool).unwrap_or(false);
     let mut push = |rule: &str, message: String| {
