@@ -176,14 +176,7 @@ async fn inspection_shows_counts_and_reset_forgets_everything() {
     assert_eq!(post_office(&mock, &json!({})).await.status(), 400);
     assert_eq!(post_mode(&mock, &mode("Day")).await.status(), 201);
 
-    let stats: serde_json::Value = http()
-        .get(format!("{}/_mock/stats", mock.base_url()))
-        .send()
-        .await
-        .expect("answered")
-        .json()
-        .await
-        .expect("JSON");
+    let stats = get_json(&mock, "/_mock/stats").await;
     assert_eq!(
         stats["requests"]["POST /api/v2/offices"],
         json!({"200": 1, "400": 1})
@@ -194,24 +187,10 @@ async fn inspection_shows_counts_and_reset_forgets_everything() {
     );
     assert_eq!(stats["offices"], 1);
 
-    let listed: serde_json::Value = http()
-        .get(format!("{}/_mock/offices", mock.base_url()))
-        .send()
-        .await
-        .expect("answered")
-        .json()
-        .await
-        .expect("JSON");
+    let listed = get_json(&mock, "/_mock/offices").await;
     assert_eq!(listed[0]["received"]["name"], "Austin");
     assert!(listed[0]["id"].is_i64());
-    let modes: serde_json::Value = http()
-        .get(format!("{}/_mock/operating-modes", mock.base_url()))
-        .send()
-        .await
-        .expect("answered")
-        .json()
-        .await
-        .expect("JSON");
+    let modes = get_json(&mock, "/_mock/operating-modes").await;
     assert_eq!(modes[0]["received"]["name"], "Day");
 
     let reset = http()

@@ -69,3 +69,13 @@ pub async fn post_mode(mock: &MockHandle, body: &Value) -> reqwest::Response {
 pub async fn json_of(response: reqwest::Response) -> Value {
     response.json().await.expect("JSON body")
 }
+
+/// GETs an inspection endpoint such as `/_mock/stats` and decodes its JSON.
+pub async fn get_json(mock: &MockHandle, path: &str) -> Value {
+    let response = http()
+        .get(format!("{}{path}", mock.base_url()))
+        .send()
+        .await
+        .expect("answered");
+    json_of(response).await
+}
