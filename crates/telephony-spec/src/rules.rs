@@ -151,11 +151,7 @@ impl Rule {
         default_of: &dyn Fn(&str) -> Option<Value>,
         out: &mut Vec<Violation>,
     ) {
-        let violation = |at: String, message: String| Violation {
-            path: at,
-            rule: self.id().to_string(),
-            message,
-        };
+        let id = self.id();
         match self {
             Rule::RequiredIf {
                 field,
@@ -165,10 +161,7 @@ impl Rule {
             } => {
                 let present = map.get(field).is_some_and(|v| !v.is_null());
                 if !present && when.iter().all(|c| c.holds(map, default_of)) {
-                    out.push(violation(
-                        Path::Field(path, field).to_string(),
-                        message.clone(),
-                    ));
+                    out.push(Path::Field(path, field).violation(id, message.clone()));
                 }
             }
             Rule::TimePairs { fields, .. } => {
@@ -176,12 +169,7 @@ impl Rule {
                     let Some(items) = map.get(field).and_then(Value::as_array) else {
                         continue;
                     };
-                    check_pairs(
-                        items,
-                        &Path::Field(path, field).to_string(),
-                        &violation,
-                        out,
-                    );
+                    check_pairs(items, &Path::Field(path, field), id, out);
                 }
             }
             Rule::NotBefore {
@@ -195,10 +183,10 @@ impl Rule {
                 if let (Some(end), Some(start)) = (date(field), date(other)) {
                     // YYYY-MM-DD compares correctly as text.
                     if end < start {
-                        out.push(violation(
-                            Path::Field(path, field).to_string(),
-                            format!("{message} ({end} is before {start})"),
-                        ));
+                        out.push(
+                            Path::Field(path, field)
+                                .violation(id, format!("{message} ({end} is before {start})")),
+                        );
                     }
                 }
             }
@@ -208,30 +196,23 @@ impl Rule {
 
 /// Even count and strictly ascending; items that are not `HH:MM` are reported by their pattern
 /// and leave the pairing unchecked, so one typo is one violation.
-fn check_pairs(
-    items: &[Value],
-    at: &str,
-    violation: &dyn Fn(String, String) -> Violation,
-    out: &mut Vec<Violation>,
-) {
+fn check_pairs(items: &[Value], at: &Path<'_>, rule: &str, out: &mut Vec<Violation>) {
     let times: Option<Vec<&str>> = items
         .iter()
         .map(|v| v.as_str().filter(|t| is_time(t)))
         .collect();
     let Some(times) = times else { return };
     if times.len() % 2 == 1 {
-        out.push(violation(
-            at.to_string(),
-            format!(
-                "must hold open/close pairs: {} times is an odd number",
-                times.len()
-            ),
+        let count = times.len();
+        out.push(at.violation(
+            rule,
+            format!("must hold open/close pairs: {count} times is an odd number"),
         ));
     }
     for (index, pair) in times.windows(2).enumerate() {
         if pair[1] <= pair[0] {
-            out.push(violation(
-                format!("{at}[{}]", index + 1),
+            out.push(Path::Index(at, index + 1).violation(
+                rule,
                 format!(
                     "{} must be later than the time before it ({})",
                     pair[1], pair[0]

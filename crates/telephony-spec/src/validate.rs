@@ -185,16 +185,33 @@ impl Validator {
             .collect()
     }
 
-    fn request_schema(&self, operation_id: &str) -> Option<&Value> {
+    /// An extension (`x-…` key) of the operation `operation_id`, such as
+    /// `x-telephony-rate-limit`.
+    ///
+    /// ```
+    /// let limit = telephony_spec::validate::Validator::dialpad()
+    ///     .operation_extension("create_office", "x-telephony-rate-limit")
+    ///     .unwrap();
+    /// assert_eq!(limit["requests"], 1200);
+    /// ```
+    pub fn operation_extension(&self, operation_id: &str, key: &str) -> Option<&Value> {
+        self.operation(operation_id)?.get(key)
+    }
+
+    /// The operation whose `operationId` is `operation_id`.
+    fn operation(&self, operation_id: &str) -> Option<&Value> {
         let paths = self.doc.get("paths")?.as_object()?;
         paths
             .values()
             .filter_map(Value::as_object)
             .flatten()
-            .find_map(|(_, op)| {
-                (op.get("operationId")?.as_str()? == operation_id)
-                    .then(|| op.pointer("/requestBody/content/application~1json/schema"))?
-            })
+            .map(|(_, op)| op)
+            .find(|op| op.get("operationId").and_then(Value::as_str) == Some(operation_id))
+    }
+
+    fn request_schema(&self, operation_id: &str) -> Option<&Value> {
+        self.operation(operation_id)?
+            .pointer("/requestBody/content/application~1json/schema")
     }
 
     fn value(&self, schema: &Value, value: &Value) -> Vec<Violation> {
@@ -228,20 +245,13 @@ impl Validator {
 
     fn check(&self, schema: &Value, value: &Value, path: &Path<'_>, out: &mut Vec<Violation>) {
         let (schema, at) = self.resolve(schema);
-        let push = |out: &mut Vec<Violation>, rule: &str, message: String| {
-            out.push(Violation {
-                path: path.to_string(),
-                rule: rule.to_string(),
-                message,
-            })
-        };
         if value.is_null() {
             if !schema
                 .get("nullable")
                 .and_then(Value::as_bool)
                 .unwrap_or(false)
             {
-                push(out, "nullable", "must not be null".into());
+                out.push(path.violation("nullable", "must not be null"));
             }
             return;
         }
@@ -249,17 +259,16 @@ impl Validator {
         if let Some(expected) = expected
             && !has_type(value, expected)
         {
-            push(
-                out,
+            out.push(path.violation(
                 "type",
                 format!("must be {} (found {})", article(expected), kind(value)),
-            );
+            ));
             return;
         }
         if let Some(values) = schema.get("enum").and_then(Value::as_array)
             && !values.contains(value)
         {
-            push(out, "enum", enum_message(values, at));
+            out.push(path.violation("enum", enum_message(values, at)));
         }
         match value {
             Value::String(text) => self.check_string(schema, text, path, out),
@@ -271,29 +280,22 @@ impl Validator {
     }
 
     fn check_string(&self, schema: &Value, text: &str, path: &Path<'_>, out: &mut Vec<Violation>) {
-        let mut push = |rule: &str, message: String| {
-            out.push(Violation {
-                path: path.to_string(),
-                rule: rule.to_string(),
-                message,
-            })
-        };
         let length = text.chars().count() as u64;
         if let Some(max) = schema.get("maxLength").and_then(Value::as_u64)
             && length > max
         {
-            push(
+            out.push(path.violation(
                 "maxLength",
                 format!("must be at most {max} characters (found {length})"),
-            );
+            ));
         }
         if let Some(min) = schema.get("minLength").and_then(Value::as_u64)
             && length < min
         {
-            push(
+            out.push(path.violation(
                 "minLength",
                 format!("must be at least {min} characters (found {length})"),
-            );
+            ));
         }
         if let Some(pattern) = schema.get("pattern").and_then(Value::as_str) {
             let matches = self
@@ -301,11 +303,11 @@ impl Validator {
                 .get(pattern)
                 .is_some_and(|re| re.find(text).is_some());
             if !matches {
-                push("pattern", pattern_message(pattern));
+                out.push(path.violation("pattern", pattern_message(pattern)));
             }
         }
         if schema.get("format").and_then(Value::as_str) == Some("date") && !is_date(text) {
-            push("format", "must be a date as YYYY-MM-DD".into());
+            out.push(path.violation("format", "must be a date as YYYY-MM-DD"));
         }
     }
 
@@ -317,30 +319,21 @@ impl Validator {
         out: &mut Vec<Violation>,
     ) {
         let count = items.len() as u64;
-        let push = |out: &mut Vec<Violation>, rule: &str, message: String| {
-            out.push(Violation {
-                path: path.to_string(),
-                rule: rule.to_string(),
-                message,
-            })
-        };
         if let Some(max) = schema.get("maxItems").and_then(Value::as_u64)
             && count > max
         {
-            push(
-                out,
+            out.push(path.violation(
                 "maxItems",
                 format!("must have at most {max} items (found {count})"),
-            );
+            ));
         }
         if let Some(min) = schema.get("minItems").and_then(Value::as_u64)
             && count < min
         {
-            push(
-                out,
+            out.push(path.violation(
                 "minItems",
                 format!("must have at least {min} items (found {count})"),
-            );
+            ));
         }
         if schema.get("uniqueItems").and_then(Value::as_bool) == Some(true) {
             let duplicate = items
@@ -348,7 +341,7 @@ impl Validator {
                 .enumerate()
                 .any(|(i, a)| items[..i].contains(a));
             if duplicate {
-                push(out, "uniqueItems", "must not repeat an item".into());
+                out.push(path.violation("uniqueItems", "must not repeat an item"));
             }
         }
         if let Some(item_schema) = schema.get("items") {
@@ -375,11 +368,7 @@ impl Validator {
         {
             let Some(name) = name.as_str() else { continue };
             if !map.contains_key(name) {
-                out.push(Violation {
-                    path: Path::Field(path, name).to_string(),
-                    rule: "required".into(),
-                    message: "is required".into(),
-                });
+                out.push(Path::Field(path, name).violation("required", "is required"));
             }
         }
         let additional = schema.get("additionalProperties");
@@ -387,11 +376,10 @@ impl Validator {
             match properties.and_then(|p| p.get(name)) {
                 Some(property) => self.check(property, value, &Path::Field(path, name), out),
                 None => match additional {
-                    Some(Value::Bool(false)) => out.push(Violation {
-                        path: Path::Field(path, name).to_string(),
-                        rule: "additionalProperties".into(),
-                        message: "is not a field of this object".into(),
-                    }),
+                    Some(Value::Bool(false)) => out.push(
+                        Path::Field(path, name)
+                            .violation("additionalProperties", "is not a field of this object"),
+                    ),
                     Some(extra @ Value::Object(_)) => {
                         self.check(extra, value, &Path::Field(path, name), out)
                     }
@@ -406,6 +394,17 @@ impl Validator {
         };
         for rule in rules.into_iter().flatten() {
             rule.check(map, path, &default_of, out);
+        }
+    }
+}
+
+impl Path<'_> {
+    /// A violation of `rule` at this path.
+    pub(crate) fn violation(&self, rule: &str, message: impl Into<String>) -> Violation {
+        Violation {
+            path: self.to_string(),
+            rule: rule.to_string(),
+            message: message.into(),
         }
     }
 }
@@ -498,13 +497,6 @@ fn check_number(
 ) {
     let Some(n) = number.as_f64() else { return };
     let exclusive = |key: &str| schema.get(key).and_then(Value::as_bool).unwrap_or(false);
-    let mut push = |rule: &str, message: String| {
-        out.push(Violation {
-            path: path.to_string(),
-            rule: rule.to_string(),
-            message,
-        })
-    };
     let fits = match schema.get("format").and_then(Value::as_str) {
         Some("int64") => Some((number.is_i64(), "a 64-bit signed integer")),
         Some("int32") => Some((
@@ -514,23 +506,23 @@ fn check_number(
         _ => None,
     };
     if let Some((false, what)) = fits {
-        push("format", format!("must fit in {what} (found {number})"));
+        out.push(path.violation("format", format!("must fit in {what} (found {number})")));
     }
     if let Some(max) = schema.get("maximum").and_then(Value::as_f64)
         && (n > max || (exclusive("exclusiveMaximum") && n >= max))
     {
-        push(
+        out.push(path.violation(
             "maximum",
             format!("must be at most {} (found {number})", trim(max)),
-        );
+        ));
     }
     if let Some(min) = schema.get("minimum").and_then(Value::as_f64)
         && (n < min || (exclusive("exclusiveMinimum") && n <= min))
     {
-        push(
+        out.push(path.violation(
             "minimum",
             format!("must be at least {} (found {number})", trim(min)),
-        );
+        ));
     }
 }
 
