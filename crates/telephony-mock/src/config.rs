@@ -68,17 +68,9 @@ pub struct Rate {
 impl Rate {
     /// Dialpad's documented limit for creating offices, from `x-telephony-rate-limit`.
     pub fn dialpad_documented() -> Rate {
-        let spec = telephony_spec::Vendor::Dialpad.spec().ok();
-        let limit = spec
-            .as_ref()
-            .and_then(|s| telephony_spec::operation(s, "create_office"))
-            .and_then(|(_, _, op)| op.extensions.get("x-telephony-rate-limit").cloned());
-        let field = |key: &str| {
-            limit
-                .as_ref()
-                .and_then(|l| l.get(key))
-                .and_then(|v| v.as_u64())
-        };
+        let limit = telephony_spec::validate::Validator::dialpad()
+            .operation_extension("create_office", "x-telephony-rate-limit");
+        let field = |key: &str| limit.and_then(|l| l.get(key)).and_then(|v| v.as_u64());
         Rate {
             count: field("requests")
                 .and_then(|n| u32::try_from(n).ok())

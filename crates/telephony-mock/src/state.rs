@@ -250,10 +250,8 @@ fn base64_id(uri: &str) -> String {
 
 /// `x-telephony-limits.max-operating-modes-per-scope` of the Webex spec (100).
 fn spec_max_modes() -> usize {
-    let spec = telephony_spec::Vendor::Webex.spec().ok();
-    spec.as_ref()
-        .and_then(|s| telephony_spec::operation(s, "create_operating_mode"))
-        .and_then(|(_, _, op)| op.extensions.get("x-telephony-limits").cloned())
+    telephony_spec::validate::Validator::webex()
+        .operation_extension("create_operating_mode", "x-telephony-limits")
         .and_then(|limits| limits.get("max-operating-modes-per-scope")?.as_u64())
         .and_then(|n| usize::try_from(n).ok())
         .unwrap_or(100)
