@@ -6,7 +6,7 @@ use telephony_api::dialpad::{self, types};
 use crate::error::Error;
 use crate::settings::Settings;
 use crate::transport::Transport;
-use crate::validate::{self, Violation, Violations};
+use crate::validate;
 
 /// A Dialpad client.
 ///
@@ -67,19 +67,6 @@ impl DialpadClient {
         office: &Value,
     ) -> Result<types::OfficeUpdateResponse, Error> {
         validate::dialpad_office(office).map_err(Error::Validation)?;
-        let typed = typed(office)?;
-        self.create_office(&typed).await
+        self.create_office(&validate::typed(office)?).await
     }
-}
-
-/// Converts JSON that passed validation into a generated type; a leftover mismatch is still a
-/// validation error, never a panic.
-pub(crate) fn typed<T: serde::de::DeserializeOwned>(body: &Value) -> Result<T, Error> {
-    serde_json::from_value(body.clone()).map_err(|err| {
-        Error::Validation(Violations::from_vec(vec![Violation {
-            path: "$".into(),
-            rule: "types".into(),
-            message: err.to_string(),
-        }]))
-    })
 }

@@ -12,7 +12,7 @@ use tracing::Instrument;
 use crate::error::{ApiErrorBody, Error};
 use crate::limit::Limits;
 use crate::retry::{Class, RetryPolicy, classify_status, retry_after};
-use crate::validate::{Violation, Violations};
+use crate::validate::type_mismatch;
 
 /// The generated clients' error type (the same for both vendors).
 type GenError<E> = progenitor_client::Error<E>;
@@ -219,13 +219,9 @@ async fn classify<T, E: ErrorBody>(
             status: error.status().map(|s| s.as_u16()),
             reason: format!("the answer's body could not be read: {}", chain(&error)),
         }),
-        Err(GenError::InvalidRequest(message)) => Err(Failure::Final(Error::Validation(
-            Violations::from_vec(vec![Violation {
-                path: "$".into(),
-                rule: "types".into(),
-                message,
-            }]),
-        ))),
+        Err(GenError::InvalidRequest(message)) => {
+            Err(Failure::Final(Error::Validation(type_mismatch(message))))
+        }
         Err(other) => Err(Failure::Ambiguous {
             status: other.status().map(|s| s.as_u16()),
             reason: "the generated client reported an unexpected error".into(),

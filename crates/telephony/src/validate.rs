@@ -31,11 +31,6 @@ pub use telephony_spec::validate::Violation;
 pub struct Violations(Vec<Violation>);
 
 impl Violations {
-    /// Wraps a list found elsewhere (such as by the type system).
-    pub(crate) fn from_vec(found: Vec<Violation>) -> Violations {
-        Violations(found)
-    }
-
     /// How many violations.
     pub fn len(&self) -> usize {
         self.0.len()
@@ -93,4 +88,20 @@ pub fn webex_operating_mode(body: &Value) -> Result<(), Violations> {
 pub(crate) fn to_json(body: &impl Serialize) -> Value {
     // The generated request types serialize to JSON objects and cannot fail.
     serde_json::to_value(body).unwrap_or(Value::Null)
+}
+
+/// Converts JSON that passed validation into a generated type; a leftover mismatch is still a
+/// validation error, never a panic.
+pub(crate) fn typed<T: serde::de::DeserializeOwned>(body: &Value) -> Result<T, crate::Error> {
+    serde_json::from_value(body.clone())
+        .map_err(|err| crate::Error::Validation(type_mismatch(err.to_string())))
+}
+
+/// A body the generated types refuse, as one violation at `$` (rule `types`).
+pub(crate) fn type_mismatch(message: String) -> Violations {
+    Violations(vec![Violation {
+        path: "$".into(),
+        rule: "types".into(),
+        message,
+    }])
 }

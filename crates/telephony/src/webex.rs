@@ -3,7 +3,6 @@
 use serde_json::Value;
 use telephony_api::webex::{self, types};
 
-use crate::dialpad::typed;
 use crate::error::Error;
 use crate::settings::Settings;
 use crate::transport::Transport;
@@ -72,6 +71,7 @@ impl WebexClient {
         org_id: Option<&str>,
     ) -> Result<types::OperatingModeCreated, Error> {
         validate::webex_operating_mode(mode).map_err(Error::Validation)?;
-        self.create_operating_mode(&typed(mode)?, org_id).await
+        self.create_operating_mode(&validate::typed(mode)?, org_id)
+            .await
     }
 }

@@ -44,35 +44,24 @@ pub enum WebexSchedule {
 impl WeeklyHours {
     /// The Webex schedule of these hours.
     pub fn to_webex_schedule(&self) -> Result<WebexSchedule, ScheduleError> {
-        let days = WEEK
-            .iter()
-            .map(|day| to_day(*day, self.intervals(*day)))
-            .collect::<Result<Vec<Day>, _>>()?;
-        let weekdays_match = days[..5].iter().all(|d| *d == days[0]);
-        if weekdays_match && days[5] == days[6] {
+        let day = |d: Weekday| to_day(d, self.intervals(d));
+        let days = Different {
+            monday: day(Weekday::Mon)?,
+            tuesday: day(Weekday::Tue)?,
+            wednesday: day(Weekday::Wed)?,
+            thursday: day(Weekday::Thu)?,
+            friday: day(Weekday::Fri)?,
+            saturday: day(Weekday::Sat)?,
+            sunday: day(Weekday::Sun)?,
+        };
+        let weekdays = [&days.tuesday, &days.wednesday, &days.thursday, &days.friday];
+        if weekdays.iter().all(|d| **d == days.monday) && days.saturday == days.sunday {
             return Ok(WebexSchedule::SameHoursDaily(Same {
-                monday_to_friday: days[0].clone(),
-                saturday_to_sunday: days[5].clone(),
+                monday_to_friday: days.monday,
+                saturday_to_sunday: days.saturday,
             }));
         }
-        let [
-            monday,
-            tuesday,
-            wednesday,
-            thursday,
-            friday,
-            saturday,
-            sunday,
-        ] = <[Day; 7]>::try_from(days).unwrap_or_else(|_| unreachable!("seven days"));
-        Ok(WebexSchedule::DifferentHoursDaily(Box::new(Different {
-            monday,
-            tuesday,
-            wednesday,
-            thursday,
-            friday,
-            saturday,
-            sunday,
-        })))
+        Ok(WebexSchedule::DifferentHoursDaily(Box::new(days)))
     }
 
     /// A complete operating mode with these hours.
