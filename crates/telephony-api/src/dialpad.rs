@@ -1919,6 +1919,29 @@ pub mod types {
                 })
         }
     }
+    ///One page of offices.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct OfficeCollection {
+        ///Pass as `cursor` to get the next page; absent or null on the last page.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub cursor: ::std::option::Option<::std::string::String>,
+        ///The offices of this page.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub items: ::std::option::Option<::std::vec::Vec<OfficeProto>>,
+    }
+    impl OfficeCollection {
+        pub fn builder() -> builder::OfficeCollection {
+            Default::default()
+        }
+    }
     ///An office as Dialpad reports it.
     #[derive(
         ::serde::Deserialize,
@@ -4084,6 +4107,72 @@ pub mod types {
             }
         }
         #[derive(Clone, Debug)]
+        pub struct OfficeCollection {
+            cursor: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            items: ::std::result::Result<
+                ::std::option::Option<::std::vec::Vec<super::OfficeProto>>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for OfficeCollection {
+            fn default() -> Self {
+                Self {
+                    cursor: Ok(Default::default()),
+                    items: Ok(Default::default()),
+                }
+            }
+        }
+        impl OfficeCollection {
+            pub fn cursor<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.cursor = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for cursor: {e}")
+                    });
+                self
+            }
+            pub fn items<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::std::vec::Vec<super::OfficeProto>>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.items = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for items: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<OfficeCollection> for super::OfficeCollection {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: OfficeCollection,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    cursor: value.cursor?,
+                    items: value.items?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::OfficeCollection> for OfficeCollection {
+            fn from(value: super::OfficeCollection) -> Self {
+                Self {
+                    cursor: Ok(value.cursor),
+                    items: Ok(value.items),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct OfficeProto {
             availability_status: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -5683,6 +5772,25 @@ impl ClientInfo<()> for Client {
 }
 impl ClientHooks<()> for &Client {}
 impl Client {
+    /**List offices
+
+Lists the offices the credentials can see, one page at a time. Pass the `cursor` of an answer to get the next page; the last page has no cursor. Office names are not unique. Limited to 1200 requests per minute.
+
+Sends a `GET` request to `/api/v2/offices`
+
+Arguments:
+- `active_only`: Whether to list active offices only.
+- `cursor`: The `cursor` of the previous page's answer; leave out for the first page.
+```ignore
+let response = client.list_offices()
+    .active_only(active_only)
+    .cursor(cursor)
+    .send()
+    .await;
+```*/
+    pub fn list_offices(&self) -> builder::ListOffices<'_> {
+        builder::ListOffices::new(self)
+    }
     /**Create a secondary office
 
 Creates a secondary office in the company that owns the credentials. Creating an office is billable and the operation is not idempotent: do not repeat a request whose outcome is unknown without checking first. Limited to 1200 requests per minute.
@@ -5698,6 +5806,23 @@ let response = client.create_office()
     pub fn create_office(&self) -> builder::CreateOffice<'_> {
         builder::CreateOffice::new(self)
     }
+    /**Get an office
+
+Reads one office by its id. Limited to 1200 requests per minute.
+
+Sends a `GET` request to `/api/v2/offices/{id}`
+
+Arguments:
+- `id`: Id of the office.
+```ignore
+let response = client.get_office()
+    .id(id)
+    .send()
+    .await;
+```*/
+    pub fn get_office(&self) -> builder::GetOffice<'_> {
+        builder::GetOffice::new(self)
+    }
 }
 /// Types for composing operation parameters.
 #[allow(clippy::all)]
@@ -5708,6 +5833,92 @@ pub mod builder {
         encode_path, ByteStream, ClientInfo, ClientHooks, Error, OperationInfo,
         RequestBuilderExt, ResponseValue,
     };
+    /**Builder for [`Client::list_offices`]
+
+[`Client::list_offices`]: super::Client::list_offices*/
+    #[derive(Debug, Clone)]
+    pub struct ListOffices<'a> {
+        client: &'a super::Client,
+        active_only: Result<Option<bool>, String>,
+        cursor: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> ListOffices<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                active_only: Ok(None),
+                cursor: Ok(None),
+            }
+        }
+        pub fn active_only<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.active_only = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `bool` for active_only failed".to_string());
+            self
+        }
+        pub fn cursor<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.cursor = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for cursor failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/offices`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::OfficeCollection>, Error<ByteStream>> {
+            let Self { client, active_only, cursor } = self;
+            let active_only = active_only.map_err(Error::InvalidRequest)?;
+            let cursor = cursor.map_err(Error::InvalidRequest)?;
+            let url = format!("{}/api/v2/offices", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("active_only", &active_only))
+                .query(&progenitor_client::QueryParam::new("cursor", &cursor))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_offices",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                401u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                403u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                404u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                429u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
     /**Builder for [`Client::create_office`]
 
 [`Client::create_office`]: super::Client::create_office*/
@@ -5792,6 +6003,75 @@ pub mod builder {
                 404u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
                 409u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
                 413u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                429u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_office`]
+
+[`Client::get_office`]: super::Client::get_office*/
+    #[derive(Debug, Clone)]
+    pub struct GetOffice<'a> {
+        client: &'a super::Client,
+        id: Result<i64, String>,
+    }
+    impl<'a> GetOffice<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                id: Err("id was not initialized".to_string()),
+            }
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/offices/{id}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::OfficeProto>, Error<ByteStream>> {
+            let Self { client, id } = self;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/offices/{}", client.baseurl, encode_path(& id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_office",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                401u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                403u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                404u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
                 429u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
                 _ => Err(Error::UnexpectedResponse(response)),
             }

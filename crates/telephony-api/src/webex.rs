@@ -12,6 +12,148 @@ use progenitor_client::{encode_path, ClientHooks, OperationInfo, RequestBuilderE
 /// Types used as operation parameters and responses.
 #[allow(clippy::all)]
 pub mod types {
+    ///When an operating mode is active on a day (or group of days), as reported.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct DayScheduleView {
+        ///Whether the operating mode is active for the whole day.
+        #[serde(
+            rename = "allDayEnabled",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub all_day_enabled: ::std::option::Option<bool>,
+        ///Whether the schedule applies on these days.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enabled: ::std::option::Option<bool>,
+        ///End time, HH:MM.
+        #[serde(
+            rename = "endTime",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub end_time: ::std::option::Option<::std::string::String>,
+        ///Start time, HH:MM.
+        #[serde(
+            rename = "startTime",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub start_time: ::std::option::Option<::std::string::String>,
+    }
+    impl DayScheduleView {
+        pub fn builder() -> builder::DayScheduleView {
+            Default::default()
+        }
+    }
+    ///Schedule of a DIFFERENT_HOURS_DAILY operating mode, as reported.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct DifferentHoursDailyView {
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub friday: ::std::option::Option<DayScheduleView>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub monday: ::std::option::Option<DayScheduleView>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub saturday: ::std::option::Option<DayScheduleView>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub sunday: ::std::option::Option<DayScheduleView>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub thursday: ::std::option::Option<DayScheduleView>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub tuesday: ::std::option::Option<DayScheduleView>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub wednesday: ::std::option::Option<DayScheduleView>,
+    }
+    impl DifferentHoursDailyView {
+        pub fn builder() -> builder::DifferentHoursDailyView {
+            Default::default()
+        }
+    }
+    ///A holiday of an operating mode, as reported.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct HolidayView {
+        ///Whether the holiday lasts whole days.
+        #[serde(
+            rename = "allDayEnabled",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub all_day_enabled: ::std::option::Option<bool>,
+        ///Last date of the holiday (YYYY-MM-DD).
+        #[serde(
+            rename = "endDate",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub end_date: ::std::option::Option<::std::string::String>,
+        ///End time on partial days, HH:MM.
+        #[serde(
+            rename = "endTime",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub end_time: ::std::option::Option<::std::string::String>,
+        ///Opaque identifier of the holiday.
+        pub id: ::std::string::String,
+        ///Name of the holiday.
+        pub name: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub recurrence: ::std::option::Option<RecurrenceView>,
+        ///First date of the holiday (YYYY-MM-DD).
+        #[serde(
+            rename = "startDate",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub start_date: ::std::option::Option<::std::string::String>,
+        ///Start time on partial days, HH:MM.
+        #[serde(
+            rename = "startTime",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub start_time: ::std::option::Option<::std::string::String>,
+    }
+    impl HolidayView {
+        pub fn builder() -> builder::HolidayView {
+            Default::default()
+        }
+    }
+    ///The location an operating mode of level LOCATION belongs to.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct LocationRef {
+        ///Opaque identifier of the location.
+        pub id: ::std::string::String,
+        ///Name of the location.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<::std::string::String>,
+    }
+    impl LocationRef {
+        pub fn builder() -> builder::LocationRef {
+            Default::default()
+        }
+    }
     ///A month of the year.
     #[derive(
         ::serde::Deserialize,
@@ -133,6 +275,35 @@ pub mod types {
             Default::default()
         }
     }
+    ///Call forwarding of an operating mode, as reported.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct OperatingModeCallForwardingView {
+        ///Number or address calls are forwarded to.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub destination: ::std::option::Option<::std::string::String>,
+        ///Whether forwarded calls may reach the destination's voicemail.
+        #[serde(
+            rename = "destinationVoicemailEnabled",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub destination_voicemail_enabled: ::std::option::Option<bool>,
+        ///Whether calls are forwarded.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub enabled: ::std::option::Option<bool>,
+    }
+    impl OperatingModeCallForwardingView {
+        pub fn builder() -> builder::OperatingModeCallForwardingView {
+            Default::default()
+        }
+    }
     ///The identifier of the new operating mode.
     #[derive(
         ::serde::Deserialize,
@@ -182,6 +353,52 @@ pub mod types {
     }
     impl OperatingModeDayScheduleObject {
         pub fn builder() -> builder::OperatingModeDayScheduleObject {
+            Default::default()
+        }
+    }
+    ///An operating mode with its schedule and holidays.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct OperatingModeDetails {
+        #[serde(
+            rename = "callForwarding",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub call_forwarding: ::std::option::Option<OperatingModeCallForwardingView>,
+        #[serde(
+            rename = "differentHoursDaily",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub different_hours_daily: ::std::option::Option<DifferentHoursDailyView>,
+        ///Holidays of a HOLIDAY operating mode.
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub holidays: ::std::vec::Vec<HolidayView>,
+        ///Opaque identifier of the operating mode.
+        pub id: ::std::string::String,
+        ///Where the operating mode is defined.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub level: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub location: ::std::option::Option<LocationRef>,
+        ///Name of the operating mode, unique at its level (and location).
+        pub name: ::std::string::String,
+        #[serde(
+            rename = "sameHoursDaily",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub same_hours_daily: ::std::option::Option<SameHoursDailyView>,
+        ///How the operating mode is scheduled.
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<::std::string::String>,
+    }
+    impl OperatingModeDetails {
+        pub fn builder() -> builder::OperatingModeDetails {
             Default::default()
         }
     }
@@ -246,6 +463,25 @@ pub mod types {
     }
     impl OperatingModeHolidayObject {
         pub fn builder() -> builder::OperatingModeHolidayObject {
+            Default::default()
+        }
+    }
+    ///One page of operating modes.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct OperatingModeList {
+        ///The operating modes of this page.
+        #[serde(rename = "operatingModes")]
+        pub operating_modes: ::std::vec::Vec<OperatingModeSummary>,
+    }
+    impl OperatingModeList {
+        pub fn builder() -> builder::OperatingModeList {
             Default::default()
         }
     }
@@ -410,6 +646,39 @@ pub mod types {
             value.parse()
         }
     }
+    ///An operating mode as listed.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct OperatingModeSummary {
+        #[serde(
+            rename = "callForwarding",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub call_forwarding: ::std::option::Option<OperatingModeCallForwardingView>,
+        ///Opaque identifier of the operating mode.
+        pub id: ::std::string::String,
+        ///Where the operating mode is defined.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub level: ::std::option::Option<::std::string::String>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub location: ::std::option::Option<LocationRef>,
+        ///Name of the operating mode, unique at its level (and location).
+        pub name: ::std::string::String,
+        ///How the operating mode is scheduled.
+        #[serde(rename = "type", skip_serializing_if = "::std::option::Option::is_none")]
+        pub type_: ::std::option::Option<::std::string::String>,
+    }
+    impl OperatingModeSummary {
+        pub fn builder() -> builder::OperatingModeSummary {
+            Default::default()
+        }
+    }
     ///Where the operating mode is defined: ORGANIZATION (for the whole organization) or LOCATION (for one location).
     #[derive(
         ::serde::Deserialize,
@@ -487,6 +756,32 @@ pub mod types {
             Default::default()
         }
     }
+    ///Every year on a day of a month, as reported.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct RecurYearlyByDateView {
+        ///Day of the month.
+        #[serde(
+            rename = "dayOfMonth",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub day_of_month: ::std::option::Option<i64>,
+        ///Month of the year.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub month: ::std::option::Option<::std::string::String>,
+    }
+    impl RecurYearlyByDateView {
+        pub fn builder() -> builder::RecurYearlyByDateView {
+            Default::default()
+        }
+    }
     ///Every year on the n-th weekday of a month, such as the LAST MONDAY of MAY.
     #[derive(
         ::serde::Deserialize,
@@ -504,6 +799,86 @@ pub mod types {
     }
     impl RecurYearlyByDayObject {
         pub fn builder() -> builder::RecurYearlyByDayObject {
+            Default::default()
+        }
+    }
+    ///Every year on the n-th weekday of a month, as reported.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct RecurYearlyByDayView {
+        ///Day of the week.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub day: ::std::option::Option<::std::string::String>,
+        ///Month of the year.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub month: ::std::option::Option<::std::string::String>,
+        ///Which occurrence of the weekday in the month.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub week: ::std::option::Option<::std::string::String>,
+    }
+    impl RecurYearlyByDayView {
+        pub fn builder() -> builder::RecurYearlyByDayView {
+            Default::default()
+        }
+    }
+    ///How a holiday repeats every year, as reported.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct RecurrenceView {
+        #[serde(
+            rename = "recurYearlyByDate",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub recur_yearly_by_date: ::std::option::Option<RecurYearlyByDateView>,
+        #[serde(
+            rename = "recurYearlyByDay",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub recur_yearly_by_day: ::std::option::Option<RecurYearlyByDayView>,
+    }
+    impl RecurrenceView {
+        pub fn builder() -> builder::RecurrenceView {
+            Default::default()
+        }
+    }
+    ///Schedule of a SAME_HOURS_DAILY operating mode, as reported.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct SameHoursDailyView {
+        #[serde(
+            rename = "mondayToFriday",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub monday_to_friday: ::std::option::Option<DayScheduleView>,
+        #[serde(
+            rename = "saturdayToSunday",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub saturday_to_sunday: ::std::option::Option<DayScheduleView>,
+    }
+    impl SameHoursDailyView {
+        pub fn builder() -> builder::SameHoursDailyView {
             Default::default()
         }
     }
@@ -777,6 +1152,516 @@ pub mod types {
     /// Types for composing complex structures.
     pub mod builder {
         #[derive(Clone, Debug)]
+        pub struct DayScheduleView {
+            all_day_enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            end_time: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            start_time: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for DayScheduleView {
+            fn default() -> Self {
+                Self {
+                    all_day_enabled: Ok(Default::default()),
+                    enabled: Ok(Default::default()),
+                    end_time: Ok(Default::default()),
+                    start_time: Ok(Default::default()),
+                }
+            }
+        }
+        impl DayScheduleView {
+            pub fn all_day_enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.all_day_enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for all_day_enabled: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for enabled: {e}")
+                    });
+                self
+            }
+            pub fn end_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.end_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for end_time: {e}")
+                    });
+                self
+            }
+            pub fn start_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.start_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for start_time: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<DayScheduleView> for super::DayScheduleView {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: DayScheduleView,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    all_day_enabled: value.all_day_enabled?,
+                    enabled: value.enabled?,
+                    end_time: value.end_time?,
+                    start_time: value.start_time?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::DayScheduleView> for DayScheduleView {
+            fn from(value: super::DayScheduleView) -> Self {
+                Self {
+                    all_day_enabled: Ok(value.all_day_enabled),
+                    enabled: Ok(value.enabled),
+                    end_time: Ok(value.end_time),
+                    start_time: Ok(value.start_time),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct DifferentHoursDailyView {
+            friday: ::std::result::Result<
+                ::std::option::Option<super::DayScheduleView>,
+                ::std::string::String,
+            >,
+            monday: ::std::result::Result<
+                ::std::option::Option<super::DayScheduleView>,
+                ::std::string::String,
+            >,
+            saturday: ::std::result::Result<
+                ::std::option::Option<super::DayScheduleView>,
+                ::std::string::String,
+            >,
+            sunday: ::std::result::Result<
+                ::std::option::Option<super::DayScheduleView>,
+                ::std::string::String,
+            >,
+            thursday: ::std::result::Result<
+                ::std::option::Option<super::DayScheduleView>,
+                ::std::string::String,
+            >,
+            tuesday: ::std::result::Result<
+                ::std::option::Option<super::DayScheduleView>,
+                ::std::string::String,
+            >,
+            wednesday: ::std::result::Result<
+                ::std::option::Option<super::DayScheduleView>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for DifferentHoursDailyView {
+            fn default() -> Self {
+                Self {
+                    friday: Ok(Default::default()),
+                    monday: Ok(Default::default()),
+                    saturday: Ok(Default::default()),
+                    sunday: Ok(Default::default()),
+                    thursday: Ok(Default::default()),
+                    tuesday: Ok(Default::default()),
+                    wednesday: Ok(Default::default()),
+                }
+            }
+        }
+        impl DifferentHoursDailyView {
+            pub fn friday<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::DayScheduleView>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.friday = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for friday: {e}")
+                    });
+                self
+            }
+            pub fn monday<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::DayScheduleView>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.monday = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for monday: {e}")
+                    });
+                self
+            }
+            pub fn saturday<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::DayScheduleView>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.saturday = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for saturday: {e}")
+                    });
+                self
+            }
+            pub fn sunday<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::DayScheduleView>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.sunday = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for sunday: {e}")
+                    });
+                self
+            }
+            pub fn thursday<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::DayScheduleView>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.thursday = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for thursday: {e}")
+                    });
+                self
+            }
+            pub fn tuesday<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::DayScheduleView>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.tuesday = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for tuesday: {e}")
+                    });
+                self
+            }
+            pub fn wednesday<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::DayScheduleView>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.wednesday = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for wednesday: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<DifferentHoursDailyView>
+        for super::DifferentHoursDailyView {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: DifferentHoursDailyView,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    friday: value.friday?,
+                    monday: value.monday?,
+                    saturday: value.saturday?,
+                    sunday: value.sunday?,
+                    thursday: value.thursday?,
+                    tuesday: value.tuesday?,
+                    wednesday: value.wednesday?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::DifferentHoursDailyView>
+        for DifferentHoursDailyView {
+            fn from(value: super::DifferentHoursDailyView) -> Self {
+                Self {
+                    friday: Ok(value.friday),
+                    monday: Ok(value.monday),
+                    saturday: Ok(value.saturday),
+                    sunday: Ok(value.sunday),
+                    thursday: Ok(value.thursday),
+                    tuesday: Ok(value.tuesday),
+                    wednesday: Ok(value.wednesday),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct HolidayView {
+            all_day_enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            end_date: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            end_time: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            recurrence: ::std::result::Result<
+                ::std::option::Option<super::RecurrenceView>,
+                ::std::string::String,
+            >,
+            start_date: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            start_time: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for HolidayView {
+            fn default() -> Self {
+                Self {
+                    all_day_enabled: Ok(Default::default()),
+                    end_date: Ok(Default::default()),
+                    end_time: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                    recurrence: Ok(Default::default()),
+                    start_date: Ok(Default::default()),
+                    start_time: Ok(Default::default()),
+                }
+            }
+        }
+        impl HolidayView {
+            pub fn all_day_enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.all_day_enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for all_day_enabled: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn end_date<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.end_date = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for end_date: {e}")
+                    });
+                self
+            }
+            pub fn end_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.end_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for end_time: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn recurrence<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::RecurrenceView>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.recurrence = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for recurrence: {e}")
+                    });
+                self
+            }
+            pub fn start_date<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.start_date = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for start_date: {e}")
+                    });
+                self
+            }
+            pub fn start_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.start_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for start_time: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<HolidayView> for super::HolidayView {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: HolidayView,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    all_day_enabled: value.all_day_enabled?,
+                    end_date: value.end_date?,
+                    end_time: value.end_time?,
+                    id: value.id?,
+                    name: value.name?,
+                    recurrence: value.recurrence?,
+                    start_date: value.start_date?,
+                    start_time: value.start_time?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::HolidayView> for HolidayView {
+            fn from(value: super::HolidayView) -> Self {
+                Self {
+                    all_day_enabled: Ok(value.all_day_enabled),
+                    end_date: Ok(value.end_date),
+                    end_time: Ok(value.end_time),
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                    recurrence: Ok(value.recurrence),
+                    start_date: Ok(value.start_date),
+                    start_time: Ok(value.start_time),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct LocationRef {
+            id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            name: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for LocationRef {
+            fn default() -> Self {
+                Self {
+                    id: Err("no value supplied for id".to_string()),
+                    name: Ok(Default::default()),
+                }
+            }
+        }
+        impl LocationRef {
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<LocationRef> for super::LocationRef {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: LocationRef,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    id: value.id?,
+                    name: value.name?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::LocationRef> for LocationRef {
+            fn from(value: super::LocationRef) -> Self {
+                Self {
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct OperatingModeCallForwarding {
             destination: ::std::result::Result<
                 ::std::string::String,
@@ -853,6 +1738,95 @@ pub mod types {
         impl ::std::convert::From<super::OperatingModeCallForwarding>
         for OperatingModeCallForwarding {
             fn from(value: super::OperatingModeCallForwarding) -> Self {
+                Self {
+                    destination: Ok(value.destination),
+                    destination_voicemail_enabled: Ok(
+                        value.destination_voicemail_enabled,
+                    ),
+                    enabled: Ok(value.enabled),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct OperatingModeCallForwardingView {
+            destination: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            destination_voicemail_enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for OperatingModeCallForwardingView {
+            fn default() -> Self {
+                Self {
+                    destination: Ok(Default::default()),
+                    destination_voicemail_enabled: Ok(Default::default()),
+                    enabled: Ok(Default::default()),
+                }
+            }
+        }
+        impl OperatingModeCallForwardingView {
+            pub fn destination<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.destination = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for destination: {e}")
+                    });
+                self
+            }
+            pub fn destination_voicemail_enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.destination_voicemail_enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for destination_voicemail_enabled: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for enabled: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<OperatingModeCallForwardingView>
+        for super::OperatingModeCallForwardingView {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: OperatingModeCallForwardingView,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    destination: value.destination?,
+                    destination_voicemail_enabled: value.destination_voicemail_enabled?,
+                    enabled: value.enabled?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::OperatingModeCallForwardingView>
+        for OperatingModeCallForwardingView {
+            fn from(value: super::OperatingModeCallForwardingView) -> Self {
                 Self {
                     destination: Ok(value.destination),
                     destination_voicemail_enabled: Ok(
@@ -996,6 +1970,208 @@ pub mod types {
                     enabled: Ok(value.enabled),
                     end_time: Ok(value.end_time),
                     start_time: Ok(value.start_time),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct OperatingModeDetails {
+            call_forwarding: ::std::result::Result<
+                ::std::option::Option<super::OperatingModeCallForwardingView>,
+                ::std::string::String,
+            >,
+            different_hours_daily: ::std::result::Result<
+                ::std::option::Option<super::DifferentHoursDailyView>,
+                ::std::string::String,
+            >,
+            holidays: ::std::result::Result<
+                ::std::vec::Vec<super::HolidayView>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            level: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            location: ::std::result::Result<
+                ::std::option::Option<super::LocationRef>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            same_hours_daily: ::std::result::Result<
+                ::std::option::Option<super::SameHoursDailyView>,
+                ::std::string::String,
+            >,
+            type_: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for OperatingModeDetails {
+            fn default() -> Self {
+                Self {
+                    call_forwarding: Ok(Default::default()),
+                    different_hours_daily: Ok(Default::default()),
+                    holidays: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    level: Ok(Default::default()),
+                    location: Ok(Default::default()),
+                    name: Err("no value supplied for name".to_string()),
+                    same_hours_daily: Ok(Default::default()),
+                    type_: Ok(Default::default()),
+                }
+            }
+        }
+        impl OperatingModeDetails {
+            pub fn call_forwarding<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::OperatingModeCallForwardingView>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.call_forwarding = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for call_forwarding: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn different_hours_daily<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::DifferentHoursDailyView>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.different_hours_daily = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for different_hours_daily: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn holidays<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::HolidayView>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.holidays = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for holidays: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn level<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.level = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for level: {e}")
+                    });
+                self
+            }
+            pub fn location<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::LocationRef>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.location = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for location: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn same_hours_daily<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::SameHoursDailyView>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.same_hours_daily = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for same_hours_daily: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<OperatingModeDetails>
+        for super::OperatingModeDetails {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: OperatingModeDetails,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    call_forwarding: value.call_forwarding?,
+                    different_hours_daily: value.different_hours_daily?,
+                    holidays: value.holidays?,
+                    id: value.id?,
+                    level: value.level?,
+                    location: value.location?,
+                    name: value.name?,
+                    same_hours_daily: value.same_hours_daily?,
+                    type_: value.type_?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::OperatingModeDetails> for OperatingModeDetails {
+            fn from(value: super::OperatingModeDetails) -> Self {
+                Self {
+                    call_forwarding: Ok(value.call_forwarding),
+                    different_hours_daily: Ok(value.different_hours_daily),
+                    holidays: Ok(value.holidays),
+                    id: Ok(value.id),
+                    level: Ok(value.level),
+                    location: Ok(value.location),
+                    name: Ok(value.name),
+                    same_hours_daily: Ok(value.same_hours_daily),
+                    type_: Ok(value.type_),
                 }
             }
         }
@@ -1318,6 +2494,55 @@ pub mod types {
                     recurrence: Ok(value.recurrence),
                     start_date: Ok(value.start_date),
                     start_time: Ok(value.start_time),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct OperatingModeList {
+            operating_modes: ::std::result::Result<
+                ::std::vec::Vec<super::OperatingModeSummary>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for OperatingModeList {
+            fn default() -> Self {
+                Self {
+                    operating_modes: Err(
+                        "no value supplied for operating_modes".to_string(),
+                    ),
+                }
+            }
+        }
+        impl OperatingModeList {
+            pub fn operating_modes<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::vec::Vec<super::OperatingModeSummary>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.operating_modes = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for operating_modes: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<OperatingModeList> for super::OperatingModeList {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: OperatingModeList,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    operating_modes: value.operating_modes?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::OperatingModeList> for OperatingModeList {
+            fn from(value: super::OperatingModeList) -> Self {
+                Self {
+                    operating_modes: Ok(value.operating_modes),
                 }
             }
         }
@@ -1667,6 +2892,143 @@ pub mod types {
             }
         }
         #[derive(Clone, Debug)]
+        pub struct OperatingModeSummary {
+            call_forwarding: ::std::result::Result<
+                ::std::option::Option<super::OperatingModeCallForwardingView>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            level: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            location: ::std::result::Result<
+                ::std::option::Option<super::LocationRef>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            type_: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for OperatingModeSummary {
+            fn default() -> Self {
+                Self {
+                    call_forwarding: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    level: Ok(Default::default()),
+                    location: Ok(Default::default()),
+                    name: Err("no value supplied for name".to_string()),
+                    type_: Ok(Default::default()),
+                }
+            }
+        }
+        impl OperatingModeSummary {
+            pub fn call_forwarding<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::OperatingModeCallForwardingView>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.call_forwarding = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for call_forwarding: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn level<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.level = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for level: {e}")
+                    });
+                self
+            }
+            pub fn location<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::LocationRef>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.location = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for location: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn type_<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.type_ = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for type_: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<OperatingModeSummary>
+        for super::OperatingModeSummary {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: OperatingModeSummary,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    call_forwarding: value.call_forwarding?,
+                    id: value.id?,
+                    level: value.level?,
+                    location: value.location?,
+                    name: value.name?,
+                    type_: value.type_?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::OperatingModeSummary> for OperatingModeSummary {
+            fn from(value: super::OperatingModeSummary) -> Self {
+                Self {
+                    call_forwarding: Ok(value.call_forwarding),
+                    id: Ok(value.id),
+                    level: Ok(value.level),
+                    location: Ok(value.location),
+                    name: Ok(value.name),
+                    type_: Ok(value.type_),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct RecurYearlyByDateObject {
             day_of_month: ::std::result::Result<
                 ::std::num::NonZeroU32,
@@ -1723,6 +3085,72 @@ pub mod types {
         impl ::std::convert::From<super::RecurYearlyByDateObject>
         for RecurYearlyByDateObject {
             fn from(value: super::RecurYearlyByDateObject) -> Self {
+                Self {
+                    day_of_month: Ok(value.day_of_month),
+                    month: Ok(value.month),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct RecurYearlyByDateView {
+            day_of_month: ::std::result::Result<
+                ::std::option::Option<i64>,
+                ::std::string::String,
+            >,
+            month: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for RecurYearlyByDateView {
+            fn default() -> Self {
+                Self {
+                    day_of_month: Ok(Default::default()),
+                    month: Ok(Default::default()),
+                }
+            }
+        }
+        impl RecurYearlyByDateView {
+            pub fn day_of_month<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.day_of_month = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for day_of_month: {e}")
+                    });
+                self
+            }
+            pub fn month<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.month = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for month: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<RecurYearlyByDateView>
+        for super::RecurYearlyByDateView {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: RecurYearlyByDateView,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    day_of_month: value.day_of_month?,
+                    month: value.month?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::RecurYearlyByDateView>
+        for RecurYearlyByDateView {
+            fn from(value: super::RecurYearlyByDateView) -> Self {
                 Self {
                     day_of_month: Ok(value.day_of_month),
                     month: Ok(value.month),
@@ -1802,6 +3230,234 @@ pub mod types {
                     day: Ok(value.day),
                     month: Ok(value.month),
                     week: Ok(value.week),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct RecurYearlyByDayView {
+            day: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            month: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            week: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for RecurYearlyByDayView {
+            fn default() -> Self {
+                Self {
+                    day: Ok(Default::default()),
+                    month: Ok(Default::default()),
+                    week: Ok(Default::default()),
+                }
+            }
+        }
+        impl RecurYearlyByDayView {
+            pub fn day<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.day = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for day: {e}")
+                    });
+                self
+            }
+            pub fn month<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.month = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for month: {e}")
+                    });
+                self
+            }
+            pub fn week<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.week = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for week: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<RecurYearlyByDayView>
+        for super::RecurYearlyByDayView {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: RecurYearlyByDayView,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    day: value.day?,
+                    month: value.month?,
+                    week: value.week?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::RecurYearlyByDayView> for RecurYearlyByDayView {
+            fn from(value: super::RecurYearlyByDayView) -> Self {
+                Self {
+                    day: Ok(value.day),
+                    month: Ok(value.month),
+                    week: Ok(value.week),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct RecurrenceView {
+            recur_yearly_by_date: ::std::result::Result<
+                ::std::option::Option<super::RecurYearlyByDateView>,
+                ::std::string::String,
+            >,
+            recur_yearly_by_day: ::std::result::Result<
+                ::std::option::Option<super::RecurYearlyByDayView>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for RecurrenceView {
+            fn default() -> Self {
+                Self {
+                    recur_yearly_by_date: Ok(Default::default()),
+                    recur_yearly_by_day: Ok(Default::default()),
+                }
+            }
+        }
+        impl RecurrenceView {
+            pub fn recur_yearly_by_date<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::RecurYearlyByDateView>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.recur_yearly_by_date = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for recur_yearly_by_date: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn recur_yearly_by_day<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::RecurYearlyByDayView>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.recur_yearly_by_day = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for recur_yearly_by_day: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<RecurrenceView> for super::RecurrenceView {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: RecurrenceView,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    recur_yearly_by_date: value.recur_yearly_by_date?,
+                    recur_yearly_by_day: value.recur_yearly_by_day?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::RecurrenceView> for RecurrenceView {
+            fn from(value: super::RecurrenceView) -> Self {
+                Self {
+                    recur_yearly_by_date: Ok(value.recur_yearly_by_date),
+                    recur_yearly_by_day: Ok(value.recur_yearly_by_day),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct SameHoursDailyView {
+            monday_to_friday: ::std::result::Result<
+                ::std::option::Option<super::DayScheduleView>,
+                ::std::string::String,
+            >,
+            saturday_to_sunday: ::std::result::Result<
+                ::std::option::Option<super::DayScheduleView>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for SameHoursDailyView {
+            fn default() -> Self {
+                Self {
+                    monday_to_friday: Ok(Default::default()),
+                    saturday_to_sunday: Ok(Default::default()),
+                }
+            }
+        }
+        impl SameHoursDailyView {
+            pub fn monday_to_friday<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::DayScheduleView>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.monday_to_friday = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for monday_to_friday: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn saturday_to_sunday<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::DayScheduleView>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.saturday_to_sunday = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for saturday_to_sunday: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<SameHoursDailyView> for super::SameHoursDailyView {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: SameHoursDailyView,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    monday_to_friday: value.monday_to_friday?,
+                    saturday_to_sunday: value.saturday_to_sunday?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::SameHoursDailyView> for SameHoursDailyView {
+            fn from(value: super::SameHoursDailyView) -> Self {
+                Self {
+                    monday_to_friday: Ok(value.monday_to_friday),
+                    saturday_to_sunday: Ok(value.saturday_to_sunday),
                 }
             }
         }
@@ -2041,6 +3697,35 @@ impl ClientInfo<()> for Client {
 }
 impl ClientHooks<()> for &Client {}
 impl Client {
+    /**List operating modes
+
+Lists the operating modes of an organization or of one location, sorted by name, one page at a time (`max` and `start`). Needs a full, read-only or location administrator token with the `spark-admin:telephony_config_read` scope.
+
+Sends a `GET` request to `/telephony/config/operatingModes`
+
+Arguments:
+- `limit_to_location_id`: Only operating modes of this location.
+- `limit_to_org_level_enabled`: When true, only operating modes defined at the organization level.
+- `max`: Most operating modes on one page.
+- `name`: Only operating modes whose name contains this text.
+- `order`: Sort order by name.
+- `org_id`: Organization to list; defaults to the organization of the token.
+- `start`: Zero-based offset of the first operating mode of the page.
+```ignore
+let response = client.list_operating_modes()
+    .limit_to_location_id(limit_to_location_id)
+    .limit_to_org_level_enabled(limit_to_org_level_enabled)
+    .max(max)
+    .name(name)
+    .order(order)
+    .org_id(org_id)
+    .start(start)
+    .send()
+    .await;
+```*/
+    pub fn list_operating_modes(&self) -> builder::ListOperatingModes<'_> {
+        builder::ListOperatingModes::new(self)
+    }
     /**Create an operating mode
 
 Creates an operating mode for an organization or one of its locations. Needs a full or location administrator token with the `spark-admin:telephony_config_write` scope.
@@ -2060,6 +3745,25 @@ let response = client.create_operating_mode()
     pub fn create_operating_mode(&self) -> builder::CreateOperatingMode<'_> {
         builder::CreateOperatingMode::new(self)
     }
+    /**Get an operating mode
+
+Reads one operating mode with its schedule and holidays. Needs a full, read-only or location administrator token with the `spark-admin:telephony_config_read` scope.
+
+Sends a `GET` request to `/telephony/config/operatingModes/{modeId}`
+
+Arguments:
+- `mode_id`: Id of the operating mode.
+- `org_id`: Organization of the operating mode; defaults to the organization of the token.
+```ignore
+let response = client.get_operating_mode()
+    .mode_id(mode_id)
+    .org_id(org_id)
+    .send()
+    .await;
+```*/
+    pub fn get_operating_mode(&self) -> builder::GetOperatingMode<'_> {
+        builder::GetOperatingMode::new(self)
+    }
 }
 /// Types for composing operation parameters.
 #[allow(clippy::all)]
@@ -2070,6 +3774,208 @@ pub mod builder {
         encode_path, ByteStream, ClientInfo, ClientHooks, Error, OperationInfo,
         RequestBuilderExt, ResponseValue,
     };
+    /**Builder for [`Client::list_operating_modes`]
+
+[`Client::list_operating_modes`]: super::Client::list_operating_modes*/
+    #[derive(Debug, Clone)]
+    pub struct ListOperatingModes<'a> {
+        client: &'a super::Client,
+        limit_to_location_id: Result<Option<::std::string::String>, String>,
+        limit_to_org_level_enabled: Result<Option<bool>, String>,
+        max: Result<Option<::std::num::NonZeroU32>, String>,
+        name: Result<Option<::std::string::String>, String>,
+        order: Result<Option<::std::string::String>, String>,
+        org_id: Result<Option<::std::string::String>, String>,
+        start: Result<Option<i32>, String>,
+    }
+    impl<'a> ListOperatingModes<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                limit_to_location_id: Ok(None),
+                limit_to_org_level_enabled: Ok(None),
+                max: Ok(None),
+                name: Ok(None),
+                order: Ok(None),
+                org_id: Ok(None),
+                start: Ok(None),
+            }
+        }
+        pub fn limit_to_location_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.limit_to_location_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for limit_to_location_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn limit_to_org_level_enabled<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<bool>,
+        {
+            self.limit_to_org_level_enabled = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `bool` for limit_to_org_level_enabled failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn max<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::num::NonZeroU32>,
+        {
+            self.max = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: num :: NonZeroU32` for max failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn name<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.name = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for name failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn order<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.order = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for order failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn org_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.org_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for org_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn start<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i32>,
+        {
+            self.start = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| "conversion to `i32` for start failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/telephony/config/operatingModes`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::OperatingModeList>, Error<ByteStream>> {
+            let Self {
+                client,
+                limit_to_location_id,
+                limit_to_org_level_enabled,
+                max,
+                name,
+                order,
+                org_id,
+                start,
+            } = self;
+            let limit_to_location_id = limit_to_location_id
+                .map_err(Error::InvalidRequest)?;
+            let limit_to_org_level_enabled = limit_to_org_level_enabled
+                .map_err(Error::InvalidRequest)?;
+            let max = max.map_err(Error::InvalidRequest)?;
+            let name = name.map_err(Error::InvalidRequest)?;
+            let order = order.map_err(Error::InvalidRequest)?;
+            let org_id = org_id.map_err(Error::InvalidRequest)?;
+            let start = start.map_err(Error::InvalidRequest)?;
+            let url = format!("{}/telephony/config/operatingModes", client.baseurl,);
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "limitToLocationId",
+                        &limit_to_location_id,
+                    ),
+                )
+                .query(
+                    &progenitor_client::QueryParam::new(
+                        "limitToOrgLevelEnabled",
+                        &limit_to_org_level_enabled,
+                    ),
+                )
+                .query(&progenitor_client::QueryParam::new("max", &max))
+                .query(&progenitor_client::QueryParam::new("name", &name))
+                .query(&progenitor_client::QueryParam::new("order", &order))
+                .query(&progenitor_client::QueryParam::new("orgId", &org_id))
+                .query(&progenitor_client::QueryParam::new("start", &start))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "list_operating_modes",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                401u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                403u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                404u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                405u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                409u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                410u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                415u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                423u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                428u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                429u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                500u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                502u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                503u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                504u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
     /**Builder for [`Client::create_operating_mode`]
 
 [`Client::create_operating_mode`]: super::Client::create_operating_mode*/
@@ -2129,10 +4035,7 @@ pub mod builder {
         ///Sends a `POST` request to `/telephony/config/operatingModes`
         pub async fn send(
             self,
-        ) -> Result<
-            ResponseValue<types::OperatingModeCreated>,
-            Error<types::WebexError>,
-        > {
+        ) -> Result<ResponseValue<types::OperatingModeCreated>, Error<ByteStream>> {
             let Self { client, org_id, body } = self;
             let org_id = org_id.map_err(Error::InvalidRequest)?;
             let body = body
@@ -2171,111 +4074,121 @@ pub mod builder {
             let response = result?;
             match response.status().as_u16() {
                 201u16 => ResponseValue::from_response(response).await,
-                400u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                401u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                403u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                404u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                405u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                409u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                410u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                415u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                423u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                428u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                429u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                500u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                502u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                503u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
-                504u16 => {
-                    Err(
-                        Error::ErrorResponse(
-                            ResponseValue::from_response(response).await?,
-                        ),
-                    )
-                }
+                400u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                401u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                403u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                404u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                405u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                409u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                410u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                415u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                423u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                428u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                429u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                500u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                502u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                503u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                504u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_operating_mode`]
+
+[`Client::get_operating_mode`]: super::Client::get_operating_mode*/
+    #[derive(Debug, Clone)]
+    pub struct GetOperatingMode<'a> {
+        client: &'a super::Client,
+        mode_id: Result<::std::string::String, String>,
+        org_id: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> GetOperatingMode<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                mode_id: Err("mode_id was not initialized".to_string()),
+                org_id: Ok(None),
+            }
+        }
+        pub fn mode_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.mode_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for mode_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn org_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.org_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for org_id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/telephony/config/operatingModes/{modeId}`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::OperatingModeDetails>, Error<ByteStream>> {
+            let Self { client, mode_id, org_id } = self;
+            let mode_id = mode_id.map_err(Error::InvalidRequest)?;
+            let org_id = org_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/telephony/config/operatingModes/{}", client.baseurl, encode_path(&
+                mode_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("orgId", &org_id))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_operating_mode",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                401u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                403u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                404u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                405u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                409u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                410u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                415u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                423u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                428u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                429u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                500u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                502u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                503u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                504u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
                 _ => Err(Error::UnexpectedResponse(response)),
             }
         }
