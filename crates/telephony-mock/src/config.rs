@@ -25,11 +25,12 @@ pub struct MockConfig {
     pub listen: std::net::SocketAddr,
     /// When set, only this token is accepted; otherwise any non-empty token is.
     pub token: Option<String>,
-    /// Rate limit of Dialpad's create-office operation; `None` is unlimited.
+    /// Rate limit of each Dialpad operation (each has its own bucket, as documented);
+    /// `None` is unlimited.
     pub dialpad_rate: Option<Rate>,
-    /// Rate limit of Webex's create-operating-mode operation; `None` is unlimited.
+    /// Rate limit of each Webex operation (each its own bucket); `None` is unlimited.
     pub webex_rate: Option<Rate>,
-    /// Faults injected at random (seeded) into the vendor operations.
+    /// Faults injected at random (seeded) into every vendor operation, reads included.
     pub faults: Vec<FaultChance>,
     /// Seed of the fault draws and of generated identifiers.
     pub seed: u64,
@@ -37,6 +38,8 @@ pub struct MockConfig {
     pub body_limit: usize,
     /// Most operating modes per organization or location; `None` takes the spec's value.
     pub max_modes_per_scope: Option<usize>,
+    /// Offices per page of Dialpad's `GET /api/v2/offices` (Dialpad documents none; 100).
+    pub dialpad_page_size: usize,
 }
 
 impl Default for MockConfig {
@@ -52,6 +55,7 @@ impl Default for MockConfig {
             seed: 0,
             body_limit: 1024 * 1024,
             max_modes_per_scope: None,
+            dialpad_page_size: 100,
         }
     }
 }
@@ -89,7 +93,8 @@ pub enum ConfigError {
     /// A fault is not one of the known forms.
     #[error(
         "fault `{0}`: expected STATUS[:RETRY_AFTER] (STATUS one of 423, 429, 500, 502, 503, 504), \
-         reset-before, reset-after or latency=MSms, followed by @PROBABILITY (0 to 1) in a plan"
+         reset-before, reset-after, latency=MSms or late-commit=MSms[:reset], followed by \
+         @PROBABILITY (0 to 1) in a plan"
     )]
     Fault(String),
     /// The chances of a fault plan add up to more than 1.
@@ -158,6 +163,15 @@ pub enum Fault {
     /// Process the request (the resource is created), then drop the connection instead of
     /// answering: the ambiguous case a client must not turn into a duplicate.
     ResetAfter,
+    /// Answer 504 at once (or, with `reset`, drop the connection) and process the request only
+    /// `millis` later: a backend that commits after its gateway gave up. A client that reads
+    /// back before then finds nothing.
+    LateCommit {
+        /// How long after the answer the request is processed, in milliseconds.
+        millis: u64,
+        /// Drop the connection instead of answering 504.
+        reset: bool,
+    },
 }
 
 const FAULT_STATUSES: [u16; 6] = [423, 429, 500, 502, 503, 504];
@@ -172,6 +186,19 @@ impl FromStr for Fault {
             "reset-before" => return Ok(Fault::ResetBefore),
             "reset-after" => return Ok(Fault::ResetAfter),
             _ => {}
+        }
+        if let Some(rest) = text.strip_prefix("late-commit=") {
+            let (delay, reset) = match rest.split_once(':') {
+                Some((delay, "reset")) => (delay, true),
+                Some(_) => return Err(bad()),
+                None => (rest, false),
+            };
+            let millis = delay
+                .strip_suffix("ms")
+                .unwrap_or(delay)
+                .parse()
+                .map_err(|_| bad())?;
+            return Ok(Fault::LateCommit { millis, reset });
         }
         if let Some(ms) = text.strip_prefix("latency=") {
             let millis = ms
@@ -207,6 +234,14 @@ impl fmt::Display for Fault {
             Fault::Latency { millis } => write!(f, "latency={millis}ms"),
             Fault::ResetBefore => f.write_str("reset-before"),
             Fault::ResetAfter => f.write_str("reset-after"),
+            Fault::LateCommit {
+                millis,
+                reset: false,
+            } => write!(f, "late-commit={millis}ms"),
+            Fault::LateCommit {
+                millis,
+                reset: true,
+            } => write!(f, "late-commit={millis}ms:reset"),
         }
     }
 }

@@ -1,15 +1,19 @@
 //! Dialpad `POST /api/v2/offices`: validates the office and answers with the office created
-//! from it, the vendor's documented defaults applied.
+//! from it, the vendor's documented defaults applied; `GET /api/v2/offices` (paged by cursor)
+//! and `GET /api/v2/offices/{id}` read what was created.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
-use axum::extract::{Request, State};
+use axum::extract::{Path, Request, State};
+use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Map, Value, json};
 use telephony_spec::Vendor;
 use telephony_spec::validate::Validator;
 
 use crate::body::json_body;
+use crate::errors::VendorError;
 use crate::state::AppState;
 
 pub(crate) async fn create_office(State(app): State<Arc<AppState>>, req: Request) -> Response {
@@ -21,7 +25,7 @@ pub(crate) async fn create_office(State(app): State<Arc<AppState>>, req: Request
     };
     let violations = Validator::dialpad().request_body("create_office", &office);
     if !violations.is_empty() {
-        let err = crate::errors::VendorError::invalid_body(violations);
+        let err = VendorError::invalid_body(violations);
         return err.into_response(Vendor::Dialpad, app.tracking_id());
     }
     let response = app.create_office(office.clone(), |id| answer(id, &office));
@@ -82,4 +86,76 @@ fn answer(id: i64, request: &Value) -> Value {
             "tollfree_uberconference_lines": 0, "uberconference_lines": 0
         }
     })
+}
+
+/// `GET /api/v2/offices`: the offices in the order created, `dialpad_page_size` at a time. The
+/// cursor is opaque to clients (the offset of the next page); every mock office is active, so
+/// `active_only` changes nothing.
+pub(crate) async fn list_offices(State(app): State<Arc<AppState>>, uri: Uri) -> Response {
+    let refuse = |message: String| {
+        VendorError::new(StatusCode::BAD_REQUEST, message)
+            .into_response(Vendor::Dialpad, app.tracking_id())
+    };
+    let query = match query_map(&uri) {
+        Ok(query) => query,
+        Err(message) => return refuse(message),
+    };
+    if let Some(flag) = query
+        .get("active_only")
+        .filter(|flag| !matches!(flag.as_str(), "true" | "false"))
+    {
+        return refuse(format!("active_only must be true or false, not `{flag}`"));
+    }
+    let start = match query.get("cursor").map(|c| decode_cursor(c)) {
+        None => 0,
+        Some(Some(start)) => start,
+        Some(None) => return refuse("the cursor is not one this server gave out".into()),
+    };
+    let (items, more) = app.office_page(start, app.config.dialpad_page_size.max(1));
+    let cursor = more.then(|| encode_cursor(start + items.len()));
+    axum::Json(json!({ "items": items, "cursor": cursor })).into_response()
+}
+
+/// `GET /api/v2/offices/{id}`.
+pub(crate) async fn get_office(
+    State(app): State<Arc<AppState>>,
+    Path(id): Path<String>,
+) -> Response {
+    let answer = match id.parse::<i64>() {
+        Err(_) => Err(VendorError::new(
+            StatusCode::BAD_REQUEST,
+            format!("the office id must be an integer, not `{id}`"),
+        )),
+        Ok(id) => app.office(id).ok_or_else(|| {
+            VendorError::new(StatusCode::NOT_FOUND, format!("no office has the id {id}"))
+        }),
+    };
+    match answer {
+        Ok(office) => axum::Json(office).into_response(),
+        Err(err) => err.into_response(Vendor::Dialpad, app.tracking_id()),
+    }
+}
+
+/// The query parameters of a request, or why they cannot be read.
+pub(crate) fn query_map(uri: &Uri) -> Result<HashMap<String, String>, String> {
+    axum::extract::Query::<HashMap<String, String>>::try_from_uri(uri)
+        .map(|query| query.0)
+        .map_err(|err| format!("the query cannot be read: {err}"))
+}
+
+fn encode_cursor(start: usize) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(format!("offset:{start}"))
+}
+
+fn decode_cursor(cursor: &str) -> Option<usize> {
+    use base64::Engine as _;
+    let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(cursor)
+        .ok()?;
+    std::str::from_utf8(&bytes)
+        .ok()?
+        .strip_prefix("offset:")?
+        .parse()
+        .ok()
 }

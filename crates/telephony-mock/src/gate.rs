@@ -1,48 +1,35 @@
 //! The front door of each vendor operation: counts the request, injects faults, checks
-//! credentials and the rate limit, in that order, before the operation's handler runs.
+//! credentials and the operation's rate limit, in that order, before the handler runs.
 
 use std::sync::Arc;
+use std::sync::atomic::Ordering;
 use std::time::{Duration, Instant};
 
 use axum::extract::{Request, State};
 use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
-use telephony_spec::Vendor;
 
 use crate::auth::authenticate;
 use crate::config::Fault;
 use crate::errors::VendorError;
+use crate::operation::Operation;
 use crate::state::AppState;
 
 /// Put in a response's extensions: drop the connection (TCP reset) instead of answering.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct ResetConnection;
 
-pub(crate) const DIALPAD_ROUTE: &str = "POST /api/v2/offices";
-pub(crate) const WEBEX_ROUTE: &str = "POST /v1/telephony/config/operatingModes";
-
-pub(crate) async fn dialpad(
-    State(app): State<Arc<AppState>>,
+/// The gate of one operation, as a middleware with `(state, operation)` as its state.
+pub(crate) async fn gate(
+    State((app, operation)): State<(Arc<AppState>, Operation)>,
     req: Request,
     next: Next,
 ) -> Response {
-    gate(app, Vendor::Dialpad, DIALPAD_ROUTE, req, next).await
-}
-
-pub(crate) async fn webex(State(app): State<Arc<AppState>>, req: Request, next: Next) -> Response {
-    gate(app, Vendor::Webex, WEBEX_ROUTE, req, next).await
-}
-
-async fn gate(
-    app: Arc<AppState>,
-    vendor: Vendor,
-    route: &str,
-    req: Request,
-    next: Next,
-) -> Response {
+    let vendor = operation.vendor();
+    let route = operation.route();
     let started = Instant::now();
-    let fault = app.draw_fault(vendor);
+    let fault = app.draw_fault(operation);
     if let Some(fault) = &fault {
         app.count_fault(fault);
     }
@@ -62,17 +49,27 @@ async fn gate(
             if let Some(Fault::Latency { millis }) = other {
                 tokio::time::sleep(Duration::from_millis(millis)).await;
             }
-            let admitted = admit(&app, vendor, &req);
-            let response = match admitted {
+            match admit(&app, operation, &req) {
+                Err(refusal) => refusal.into_response(vendor, app.tracking_id()),
                 Ok(kind) => {
                     credential = kind;
-                    next.run(req).await
+                    match other {
+                        Some(Fault::LateCommit {
+                            millis,
+                            reset: drop,
+                        }) => {
+                            commit_later(&app, req, next, millis).await;
+                            let answer = VendorError::new(
+                                StatusCode::GATEWAY_TIMEOUT,
+                                "simulated fault: the gateway gave up; the backend goes on",
+                            )
+                            .into_response(vendor, app.tracking_id());
+                            if drop { reset(answer) } else { answer }
+                        }
+                        Some(Fault::ResetAfter) => reset(next.run(req).await),
+                        _ => next.run(req).await,
+                    }
                 }
-                Err(refusal) => refusal.into_response(vendor, app.tracking_id()),
-            };
-            match other {
-                Some(Fault::ResetAfter) => reset(response),
-                _ => response,
             }
         }
     };
@@ -94,16 +91,33 @@ async fn gate(
     response
 }
 
+/// Reads the request's body now (the client may be gone by the time it is processed) and
+/// processes the request `millis` later, in the background.
+async fn commit_later(app: &Arc<AppState>, req: Request, next: Next, millis: u64) {
+    let (parts, body) = req.into_parts();
+    let Ok(bytes) = axum::body::to_bytes(body, app.config.body_limit).await else {
+        return;
+    };
+    let req = Request::from_parts(parts, axum::body::Body::from(bytes));
+    app.pending_commits.fetch_add(1, Ordering::SeqCst);
+    let app = app.clone();
+    tokio::spawn(async move {
+        tokio::time::sleep(Duration::from_millis(millis)).await;
+        let _ = next.run(req).await;
+        app.pending_commits.fetch_sub(1, Ordering::SeqCst);
+    });
+}
+
 /// Credentials, then the rate limit.
-fn admit(app: &AppState, vendor: Vendor, req: &Request) -> Result<&'static str, VendorError> {
+fn admit(app: &AppState, operation: Operation, req: &Request) -> Result<&'static str, VendorError> {
     let kind = authenticate(
-        vendor,
+        operation.vendor(),
         req.headers(),
         req.uri(),
         app.config.token.as_deref(),
     )
     .map_err(|reason| VendorError::new(StatusCode::UNAUTHORIZED, reason))?;
-    app.admit(vendor).map_err(|wait| {
+    app.admit(operation).map_err(|wait| {
         let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
         VendorError::new(StatusCode::TOO_MANY_REQUESTS, "rate limit exceeded")
             .retry_after(Some(seconds.max(1)))

@@ -9,6 +9,7 @@ use serde_json::{Value, json};
 use telephony_spec::Vendor;
 
 use crate::config::Fault;
+use crate::operation::Operation;
 use crate::state::AppState;
 
 pub(crate) async fn offices(State(app): State<Arc<AppState>>) -> Response {
@@ -29,7 +30,8 @@ pub(crate) async fn reset(State(app): State<Arc<AppState>>) -> StatusCode {
 }
 
 /// `POST /_mock/faults` with `{"dialpad": ["503:2", "reset-after"], "webex": ["429"]}`: the
-/// listed faults hit the next requests to that vendor, in order, before any random ones.
+/// listed faults hit the next requests of that vendor's create operation, in order, before any
+/// random ones. An `operationId` as the key (`"list_offices": ["500"]`) scripts that operation.
 pub(crate) async fn push_faults(
     State(app): State<Arc<AppState>>,
     body: axum::body::Bytes,
@@ -49,14 +51,17 @@ pub(crate) async fn push_faults(
     };
     let mut plan = Vec::new();
     for (name, list) in &map {
-        let vendor = match name.as_str() {
-            "dialpad" => Vendor::Dialpad,
-            "webex" => Vendor::Webex,
-            other => {
-                return bad(format!(
-                    "unknown vendor `{other}` (expected dialpad or webex)"
-                ));
-            }
+        let operation = match name.as_str() {
+            "dialpad" => Operation::create_of(Vendor::Dialpad),
+            "webex" => Operation::create_of(Vendor::Webex),
+            other => match Operation::from_id(other) {
+                Some(operation) => operation,
+                None => {
+                    return bad(format!(
+                        "unknown key `{other}` (expected dialpad, webex or an operationId)"
+                    ));
+                }
+            },
         };
         let Some(items) = list.as_array() else {
             return bad(format!("`{name}` must be a list of faults"));
@@ -69,10 +74,10 @@ pub(crate) async fn push_faults(
                 None => return bad(format!("`{name}` must be a list of strings")),
             }
         }
-        plan.push((vendor, faults));
+        plan.push((operation, faults));
     }
-    for (vendor, faults) in plan {
-        app.push_faults(vendor, faults);
+    for (operation, faults) in plan {
+        app.push_faults(operation, faults);
     }
     StatusCode::NO_CONTENT.into_response()
 }

@@ -2,7 +2,10 @@
 //! workspace covers, so that clients, examples and integration tests run without accounts.
 //!
 //! - `POST /api/v2/offices` (Dialpad; its base URL is the server root) and
-//!   `POST /v1/telephony/config/operatingModes` (Webex; base URL `<root>/v1`).
+//!   `POST /v1/telephony/config/operatingModes` (Webex; base URL `<root>/v1`), and the reads
+//!   that confirm what was created: `GET /api/v2/offices` (paged by cursor),
+//!   `GET /api/v2/offices/{id}`, `GET /v1/telephony/config/operatingModes` (filtered, paged by
+//!   `max` and `start`) and `GET /v1/telephony/config/operatingModes/{modeId}`.
 //! - Credentials as each vendor takes them ([`auth`](crate::MockConfig::token)).
 //! - Every constraint and `x-telephony-rules` entry of the curated specs, checked by
 //!   [`telephony_spec::validate`] — the same code the client uses. A bad body is a 400 that
@@ -32,6 +35,7 @@ mod dialpad;
 mod errors;
 mod gate;
 mod inspect;
+mod operation;
 mod serve;
 mod state;
 mod webex;
@@ -40,13 +44,14 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::routing::{get, post};
+use axum::routing::{MethodRouter, get, post};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use config::{
     ConfigError, Fault, FaultChance, MockConfig, Rate, parse_fault_plan, parse_rate_flag,
 };
+pub use operation::Operation;
 pub use state::{ModeRecord, OfficeRecord};
 pub use telephony_spec::Vendor;
 
@@ -95,28 +100,44 @@ impl MockServer {
 }
 
 fn router(state: Arc<AppState>) -> Router {
-    let dialpad = Router::new()
-        .route("/api/v2/offices", post(dialpad::create_office))
-        .route_layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            gate::dialpad,
-        ));
-    let webex = Router::new()
+    let gated = |operation: Operation, method: MethodRouter<Arc<AppState>>| {
+        method.route_layer(axum::middleware::from_fn_with_state(
+            (state.clone(), operation),
+            gate::gate,
+        ))
+    };
+    let vendors = Router::new()
+        .route(
+            "/api/v2/offices",
+            gated(Operation::ListOffices, get(dialpad::list_offices))
+                .merge(gated(Operation::CreateOffice, post(dialpad::create_office))),
+        )
+        .route(
+            "/api/v2/offices/{id}",
+            gated(Operation::GetOffice, get(dialpad::get_office)),
+        )
         .route(
             "/v1/telephony/config/operatingModes",
-            post(webex::create_operating_mode),
+            gated(
+                Operation::ListOperatingModes,
+                get(webex::list_operating_modes),
+            )
+            .merge(gated(
+                Operation::CreateOperatingMode,
+                post(webex::create_operating_mode),
+            )),
         )
-        .route_layer(axum::middleware::from_fn_with_state(
-            state.clone(),
-            gate::webex,
-        ));
+        .route(
+            "/v1/telephony/config/operatingModes/{modeId}",
+            gated(Operation::GetOperatingMode, get(webex::get_operating_mode)),
+        );
     let inspect = Router::new()
         .route("/_mock/offices", get(inspect::offices))
         .route("/_mock/operating-modes", get(inspect::operating_modes))
         .route("/_mock/stats", get(inspect::stats))
         .route("/_mock/state", axum::routing::delete(inspect::reset))
         .route("/_mock/faults", post(inspect::push_faults));
-    dialpad.merge(webex).merge(inspect).with_state(state)
+    vendors.merge(inspect).with_state(state)
 }
 
 /// A running mock server. Dropping it stops the server (open connections get a few seconds to
@@ -149,9 +170,22 @@ impl MockHandle {
         format!("{}/v1", self.base_url())
     }
 
-    /// Faults that hit the next requests to `vendor`, in order, before any random ones.
+    /// Faults that hit the next requests of `vendor`'s create operation, in order, before any
+    /// random ones.
     pub fn push_faults(&self, vendor: Vendor, faults: impl IntoIterator<Item = Fault>) {
-        self.state.push_faults(vendor, faults);
+        self.state.push_faults(Operation::create_of(vendor), faults);
+    }
+
+    /// Faults that hit the next requests of `operation`, in order, before any random ones.
+    pub fn push_faults_to(&self, operation: Operation, faults: impl IntoIterator<Item = Fault>) {
+        self.state.push_faults(operation, faults);
+    }
+
+    /// Creates answered by a late-commit fault and not processed yet.
+    pub fn pending_late_commits(&self) -> usize {
+        self.state
+            .pending_commits
+            .load(std::sync::atomic::Ordering::SeqCst)
     }
 
     /// Every office created so far.

@@ -16,6 +16,7 @@ use serde_json::{Value, json};
 use telephony_spec::Vendor;
 
 use crate::config::{Fault, MockConfig, Rate};
+use crate::operation::Operation;
 
 /// An office the mock created.
 #[derive(Debug, Clone, serde::Serialize)]
@@ -43,6 +44,8 @@ pub struct ModeRecord {
 pub(crate) struct AppState {
     pub config: MockConfig,
     pub max_modes_per_scope: usize,
+    /// Creates answered but not yet processed (late-commit faults).
+    pub pending_commits: std::sync::atomic::AtomicUsize,
     inner: Mutex<Inner>,
 }
 
@@ -53,8 +56,8 @@ struct Inner {
     requests: BTreeMap<String, BTreeMap<String, u64>>,
     /// Faults injected, by kind.
     faults: BTreeMap<String, u64>,
-    scripted: HashMap<Vendor, VecDeque<Fault>>,
-    limiters: HashMap<Vendor, Arc<DefaultDirectRateLimiter>>,
+    scripted: HashMap<Operation, VecDeque<Fault>>,
+    limiters: HashMap<Operation, Arc<DefaultDirectRateLimiter>>,
     rng: ChaCha8Rng,
     next_office_id: i64,
     next_tracking_id: u64,
@@ -70,6 +73,7 @@ impl AppState {
         AppState {
             config,
             max_modes_per_scope,
+            pending_commits: std::sync::atomic::AtomicUsize::new(0),
             inner: Mutex::new(inner),
         }
     }
@@ -86,12 +90,12 @@ impl AppState {
         *self.lock() = Inner::new(&self.config);
     }
 
-    /// The next fault for a request to `vendor`: a scripted one first, else a seeded draw.
-    pub fn draw_fault(&self, vendor: Vendor) -> Option<Fault> {
+    /// The next fault for a request of `operation`: a scripted one first, else a seeded draw.
+    pub fn draw_fault(&self, operation: Operation) -> Option<Fault> {
         let mut inner = self.lock();
         if let Some(fault) = inner
             .scripted
-            .get_mut(&vendor)
+            .get_mut(&operation)
             .and_then(VecDeque::pop_front)
         {
             return Some(fault);
@@ -107,18 +111,19 @@ impl AppState {
         })
     }
 
-    /// Appends faults that hit the next requests to `vendor`, in order.
-    pub fn push_faults(&self, vendor: Vendor, faults: impl IntoIterator<Item = Fault>) {
+    /// Appends faults that hit the next requests of `operation`, in order.
+    pub fn push_faults(&self, operation: Operation, faults: impl IntoIterator<Item = Fault>) {
         self.lock()
             .scripted
-            .entry(vendor)
+            .entry(operation)
             .or_default()
             .extend(faults);
     }
 
-    /// `Ok` when the request is within the vendor's rate limit, else the wait before retrying.
-    pub fn admit(&self, vendor: Vendor) -> Result<(), Duration> {
-        let limiter = self.lock().limiters.get(&vendor).cloned();
+    /// `Ok` when the request is within the operation's rate limit, else the wait before
+    /// retrying.
+    pub fn admit(&self, operation: Operation) -> Result<(), Duration> {
+        let limiter = self.lock().limiters.get(&operation).cloned();
         match limiter {
             None => Ok(()),
             Some(limiter) => limiter
@@ -143,6 +148,8 @@ impl AppState {
             Fault::Latency { .. } => "latency".to_string(),
             Fault::ResetBefore => "reset-before".to_string(),
             Fault::ResetAfter => "reset-after".to_string(),
+            Fault::LateCommit { reset: false, .. } => "late-commit".to_string(),
+            Fault::LateCommit { reset: true, .. } => "late-commit-reset".to_string(),
         };
         *self.lock().faults.entry(kind).or_default() += 1;
     }
@@ -195,6 +202,37 @@ impl AppState {
         self.lock().offices.clone()
     }
 
+    /// The answers of up to `count` offices from the `start`-th (in the order created), and
+    /// whether more follow.
+    pub fn office_page(&self, start: usize, count: usize) -> (Vec<Value>, bool) {
+        let inner = self.lock();
+        let page = inner
+            .offices
+            .iter()
+            .skip(start)
+            .take(count)
+            .map(|record| record.response["office"].clone())
+            .collect();
+        (page, inner.offices.len() > start.saturating_add(count))
+    }
+
+    /// The answer of the office with this id.
+    pub fn office(&self, id: i64) -> Option<Value> {
+        let inner = self.lock();
+        let record = inner.offices.iter().find(|record| record.id == id)?;
+        Some(record.response["office"].clone())
+    }
+
+    /// The modes `keep` selects.
+    pub fn modes_where(&self, keep: impl Fn(&ModeRecord) -> bool) -> Vec<ModeRecord> {
+        self.lock()
+            .modes
+            .iter()
+            .filter(|m| keep(m))
+            .cloned()
+            .collect()
+    }
+
     pub fn modes(&self) -> Vec<ModeRecord> {
         self.lock().modes.clone()
     }
@@ -213,12 +251,13 @@ impl AppState {
 impl Inner {
     fn new(config: &MockConfig) -> Inner {
         let mut limiters = HashMap::new();
-        for (vendor, rate) in [
-            (Vendor::Dialpad, config.dialpad_rate),
-            (Vendor::Webex, config.webex_rate),
-        ] {
+        for operation in Operation::ALL {
+            let rate = match operation.vendor() {
+                Vendor::Dialpad => config.dialpad_rate,
+                Vendor::Webex => config.webex_rate,
+            };
             if let Some(limiter) = rate.and_then(limiter) {
-                limiters.insert(vendor, Arc::new(limiter));
+                limiters.insert(operation, Arc::new(limiter));
             }
         }
         Inner {
@@ -246,6 +285,11 @@ fn limiter(rate: Rate) -> Option<DefaultDirectRateLimiter> {
 fn base64_id(uri: &str) -> String {
     use base64::Engine as _;
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(uri)
+}
+
+/// The id of the `index`-th holiday of a mode: opaque, stable, distinct per mode and holiday.
+pub(crate) fn holiday_id(mode_id: &str, index: usize) -> String {
+    base64_id(&format!("ciscospark://us/SCHEDULE_EVENT/{mode_id}/{index}"))
 }
 
 /// `x-telephony-limits.max-operating-modes-per-scope` of the Webex spec (100).

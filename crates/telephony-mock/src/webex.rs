@@ -1,10 +1,11 @@
 //! Webex `POST /v1/telephony/config/operatingModes`: validates the mode, keeps names unique and
-//! the count per organization or location within the limit, answers 201 with an opaque id.
+//! the count per organization or location within the limit, answers 201 with an opaque id;
+//! `GET` of the list (filtered, sorted, paged) and of one mode read what was created.
 
 use std::sync::Arc;
 
-use axum::extract::{Request, State};
-use axum::http::StatusCode;
+use axum::extract::{Path, Request, State};
+use axum::http::{StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde_json::{Value, json};
 use telephony_spec::Vendor;
@@ -109,4 +110,141 @@ impl Scope {
             "organization"
         }
     }
+}
+
+/// `GET /v1/telephony/config/operatingModes`: the modes of one organization, filtered as the
+/// vendor documents (`name` contains, ignoring case; `limitToLocationId`;
+/// `limitToOrgLevelEnabled`), sorted by name (`order=name-desc` reverses), paged by `max`
+/// (1..=100, default 10) and `start`.
+pub(crate) async fn list_operating_modes(State(app): State<Arc<AppState>>, uri: Uri) -> Response {
+    match list(&app, &uri) {
+        Ok(modes) => axum::Json(json!({ "operatingModes": modes })).into_response(),
+        Err(err) => err.into_response(Vendor::Webex, app.tracking_id()),
+    }
+}
+
+fn list(app: &AppState, uri: &Uri) -> Result<Vec<Value>, VendorError> {
+    let bad = |message: String| VendorError::new(StatusCode::BAD_REQUEST, message);
+    let query = crate::dialpad::query_map(uri).map_err(bad)?;
+    let number = |name: &str, min: u64, max: u64, default: u64| match query.get(name) {
+        None => Ok(default),
+        Some(text) => text
+            .parse::<u64>()
+            .ok()
+            .filter(|n| (min..=max).contains(n))
+            .ok_or_else(|| bad(format!("{name} must be an integer from {min} to {max}"))),
+    };
+    let max = number("max", 1, 100, 10)? as usize;
+    let start = number("start", 0, u64::from(u32::MAX), 0)? as usize;
+    let org_level_only = match query.get("limitToOrgLevelEnabled").map(String::as_str) {
+        None | Some("false") => false,
+        Some("true") => true,
+        Some(other) => {
+            return Err(bad(format!(
+                "limitToOrgLevelEnabled must be true or false, not `{other}`"
+            )));
+        }
+    };
+    let org_id = query.get("orgId").filter(|id| !id.is_empty()).cloned();
+    let name = query.get("name").map(|n| n.to_lowercase());
+    let location = query.get("limitToLocationId");
+    let mut modes = app.modes_where(|record| {
+        let scope = Scope::of(record.org_id.as_deref(), &record.received);
+        scope.org_id == org_id
+            && (!org_level_only || scope.location_id.is_none())
+            && location.is_none_or(|l| scope.location_id.as_ref() == Some(l))
+            && name
+                .as_ref()
+                .is_none_or(|n| mode_name(record).to_lowercase().contains(n.as_str()))
+    });
+    modes.sort_by(|a, b| mode_name(a).cmp(mode_name(b)).then(a.id.cmp(&b.id)));
+    if query.get("order").map(String::as_str) == Some("name-desc") {
+        modes.reverse();
+    }
+    Ok(modes.iter().skip(start).take(max).map(summary).collect())
+}
+
+/// `GET /v1/telephony/config/operatingModes/{modeId}`, in the organization of `orgId` (or the
+/// token's).
+pub(crate) async fn get_operating_mode(
+    State(app): State<Arc<AppState>>,
+    Path(mode_id): Path<String>,
+    uri: Uri,
+) -> Response {
+    let org = org_id(&uri);
+    let found = app.modes_where(|record| record.id == mode_id && record.org_id == org);
+    match found.first() {
+        Some(record) => axum::Json(details(record)).into_response(),
+        None => VendorError::new(
+            StatusCode::NOT_FOUND,
+            format!("no operating mode has the id `{mode_id}`"),
+        )
+        .into_response(Vendor::Webex, app.tracking_id()),
+    }
+}
+
+fn mode_name(record: &ModeRecord) -> &str {
+    record
+        .received
+        .get("name")
+        .and_then(Value::as_str)
+        .unwrap_or_default()
+}
+
+/// A mode as listed: its id, name, type, level, location and call forwarding (flags the
+/// request left out take their documented default, false).
+fn summary(record: &ModeRecord) -> Value {
+    let mode = &record.received;
+    let mut answer = json!({
+        "id": record.id,
+        "name": mode_name(record),
+        "type": mode["type"],
+        "level": mode["level"],
+        "callForwarding": with_flags(&mode["callForwarding"], &["enabled", "destinationVoicemailEnabled"]),
+    });
+    if let Some(location) = mode.get("locationId").and_then(Value::as_str) {
+        let short: String = location.chars().take(8).collect();
+        answer["location"] = json!({ "id": location, "name": format!("Location {short}") });
+    }
+    answer
+}
+
+/// A mode with its schedule and holidays; each holiday gets an id of its own.
+fn details(record: &ModeRecord) -> Value {
+    let mode = &record.received;
+    let mut answer = summary(record);
+    let day_flags = ["enabled", "allDayEnabled"];
+    for schedule in ["sameHoursDaily", "differentHoursDaily"] {
+        if let Some(Value::Object(days)) = mode.get(schedule) {
+            let days: serde_json::Map<String, Value> = days
+                .iter()
+                .map(|(day, value)| (day.clone(), with_flags(value, &day_flags)))
+                .collect();
+            answer[schedule] = Value::Object(days);
+        }
+    }
+    if let Some(Value::Array(holidays)) = mode.get("holidays") {
+        let holidays: Vec<Value> = holidays
+            .iter()
+            .enumerate()
+            .map(|(index, holiday)| {
+                let mut holiday = with_flags(holiday, &["allDayEnabled"]);
+                holiday["id"] = json!(crate::state::holiday_id(&record.id, index));
+                holiday
+            })
+            .collect();
+        answer["holidays"] = Value::Array(holidays);
+    }
+    answer
+}
+
+/// `value` with each of `flags` set to false where absent.
+fn with_flags(value: &Value, flags: &[&str]) -> Value {
+    let mut value = value.clone();
+    if let Value::Object(map) = &mut value {
+        for flag in flags {
+            map.entry(flag.to_string()).or_insert(Value::Bool(false));
+        }
+    }
+    value
 }

@@ -57,11 +57,12 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut office: dialpad_types::CreateOfficeMessage =
         serde_json::from_str(include_str!("office.json"))?;
     hours.to_dialpad().apply_to(&mut office);
+    // The billing-safe create: an unknown outcome is read back, never blindly repeated.
     let created = dialpad.create_office(&office).await?;
-    let office_out = created.office.unwrap_or_default();
+    let office_out = dialpad.get_office(*created.id()).await?;
     println!(
-        "Dialpad office {:?} `{}`: Mon {:?}, Sat {:?}, Sun {:?} ({})",
-        office_out.id.unwrap_or_default(),
+        "Dialpad office {} `{}`: Mon {:?}, Sat {:?}, Sun {:?} ({})",
+        created.id(),
         office_out.name.unwrap_or_default(),
         office_out.monday_hours.unwrap_or_default(),
         office_out.saturday_hours.unwrap_or_default(),
@@ -82,7 +83,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).ok_or("date")?;
     let closed = holidays_to_webex_mode("Holidays", &location, forward, &holidays, today)?;
     for mode in [&business, &closed] {
-        let id = webex.create_operating_mode(mode, None).await?.id;
+        let id = webex.create_operating_mode(mode, None).await?.into_id();
         println!(
             "Webex operating mode `{}` ({}) created: {id}",
             mode.name, mode.type_

@@ -50,13 +50,21 @@ impl fmt::Display for Token {
     }
 }
 
-/// Checks a base URL: `https://`, or `http://` to a loopback host. Returns it without a
-/// trailing slash.
+/// Checks a base URL: `https://`, or `http://` to a loopback host, without credentials, query
+/// or fragment. Returns it without a trailing slash. Errors show the URL with any password
+/// replaced by `***`.
 pub(crate) fn check_base_url(url: &str) -> Result<String, ConfigError> {
     let parsed = reqwest::Url::parse(url).map_err(|err| ConfigError::BaseUrl {
-        url: url.to_string(),
+        url: redact_url(url),
         reason: err.to_string(),
     })?;
+    if !parsed.username().is_empty() || parsed.password().is_some() {
+        return Err(ConfigError::BaseUrl {
+            url: redact_url(url),
+            reason: "a base URL takes no user name or password; the token is the credential".into(),
+        });
+    }
+
     let loopback = match parsed.host() {
         Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
@@ -68,7 +76,7 @@ pub(crate) fn check_base_url(url: &str) -> Result<String, ConfigError> {
         "http" if loopback => {}
         "http" => {
             return Err(ConfigError::BaseUrl {
-                url: url.to_string(),
+                url: redact_url(url),
                 reason: "plain http is only allowed for loopback hosts; use https".into(),
             });
         }
@@ -86,6 +94,20 @@ pub(crate) fn check_base_url(url: &str) -> Result<String, ConfigError> {
         });
     }
     Ok(url.trim_end_matches('/').to_string())
+}
+
+/// `url` with whatever stands before an `@` in its authority replaced by `***`, so that a
+/// password given in a URL is never printed.
+pub(crate) fn redact_url(url: &str) -> String {
+    let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
+        return url.to_string();
+    };
+    let rest = &url[scheme_end..];
+    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    match rest[..authority_end].rfind('@') {
+        Some(at) => format!("{}***{}", &url[..scheme_end], &rest[at..]),
+        None => url.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -122,6 +144,9 @@ mod tests {
             "ftp://127.0.0.1",
             "not a url",
             "https://dialpad.com/?apikey=x",
+            "https://user:pass@dialpad.com",
+            "https://user@dialpad.com",
+            "http://admin:hunter2@127.0.0.1:8080",
         ] {
             assert!(check_base_url(bad).is_err(), "{bad}");
         }
@@ -129,5 +154,24 @@ mod tests {
             check_base_url("https://x.test/v1/").expect("ok"),
             "https://x.test/v1"
         );
+    }
+
+    #[test]
+    fn a_password_in_a_url_is_never_printed() {
+        for url in [
+            "https://user:hunter2@dialpad.com/v1",
+            "http://admin:hunter2@127.0.0.1:8080",
+            "https://:hunter2@x.test",
+            "ht tp://user:hunter2@bad url",
+        ] {
+            let err = check_base_url(url).expect_err(url);
+            let shown = format!("{err} {err:?}");
+            assert!(!shown.contains("hunter2"), "{shown}");
+        }
+        assert_eq!(
+            redact_url("https://u:p@x.test/a@b"),
+            "https://***@x.test/a@b"
+        );
+        assert_eq!(redact_url("https://x.test/a@b"), "https://x.test/a@b");
     }
 }

@@ -1,12 +1,24 @@
-//! [`DialpadClient`]: creates offices, validated, paced and retried safely.
+//! [`DialpadClient`]: creates offices exactly once (validated, paced, retried safely and read
+//! back when an outcome is unknown) and reads them.
 
+use std::collections::HashSet;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::Mutex;
+
+use futures_util::TryStreamExt;
 use serde_json::Value;
 use telephony_api::dialpad::{self, types};
 
 use crate::error::Error;
+use crate::pages::{self, Paged};
+use crate::resolve::{Create, Outcome};
 use crate::settings::Settings;
 use crate::transport::Transport;
 use crate::validate;
+
+/// Creates of offices with the same name are serialized within one client, so that a read-back
+/// can tell this client's offices apart; names are spread over this many locks.
+const NAME_LOCKS: usize = 64;
 
 /// A Dialpad client.
 ///
@@ -26,6 +38,56 @@ use crate::validate;
 pub struct DialpadClient {
     api: dialpad::Client,
     transport: Transport,
+    name_locks: Vec<tokio::sync::Mutex<()>>,
+}
+
+/// The offices that existed before some creates began, and the offices those creates have
+/// made since: what a read-back needs to tell "this create's office" from an older office
+/// with the same name (Dialpad office names are not unique).
+///
+/// [`DialpadClient::create_office`] takes a fresh one for each create (one listing of every
+/// office). A bulk run takes one with [`DialpadClient::baseline`] and passes it to
+/// [`DialpadClient::create_office_with`] for every create, paying that listing once. An
+/// office made by another program after the baseline was taken, with the same name as one of
+/// this baseline's creates, can be taken for that create's: keep a baseline to one run.
+#[derive(Debug, Default)]
+pub struct OfficeBaseline {
+    before: HashSet<i64>,
+    claimed: Mutex<HashSet<i64>>,
+}
+
+impl OfficeBaseline {
+    /// A baseline from the ids of the offices that exist now.
+    pub fn new(existing: impl IntoIterator<Item = i64>) -> OfficeBaseline {
+        OfficeBaseline {
+            before: existing.into_iter().collect(),
+            claimed: Mutex::default(),
+        }
+    }
+
+    /// How many offices existed when it was taken.
+    pub fn len(&self) -> usize {
+        self.before.len()
+    }
+
+    /// Whether no office existed when it was taken.
+    pub fn is_empty(&self) -> bool {
+        self.before.is_empty()
+    }
+
+    fn claimed(&self) -> std::sync::MutexGuard<'_, HashSet<i64>> {
+        self.claimed.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Records an office made by a create of this baseline.
+    fn claim(&self, id: i64) {
+        self.claimed().insert(id);
+    }
+
+    /// Whether `id` existed before or was made by another create of this baseline.
+    fn is_known(&self, id: i64) -> bool {
+        self.before.contains(&id) || self.claimed().contains(&id)
+    }
 }
 
 impl DialpadClient {
@@ -37,6 +99,9 @@ impl DialpadClient {
         Ok(DialpadClient {
             api: dialpad::Client::new_with_client(&base_url, http),
             transport,
+            name_locks: (0..NAME_LOCKS)
+                .map(|_| tokio::sync::Mutex::new(()))
+                .collect(),
         })
     }
 
@@ -45,28 +110,217 @@ impl DialpadClient {
         DialpadClient::new(Settings::dialpad_from_env()?)
     }
 
-    /// Creates a secondary office. The office is validated against the spec first (all
-    /// problems at once, nothing sent if any); then the request is paced and retried only
-    /// where the vendor did not process it. A billable duplicate is never risked by default:
-    /// an outcome that may have been processed is [`Error::Ambiguous`].
+    /// Creates a secondary office, exactly once: the billing-safe path.
+    ///
+    /// The office is validated against the spec first (all problems at once, nothing sent if
+    /// any). Then the ids of every existing office are listed (the baseline), and the create
+    /// is sent, paced, and retried where Dialpad did not process it. When an attempt's outcome
+    /// is unknown, the client waits the settle delay and lists the offices again: an office
+    /// with exactly this name that is not in the baseline (and was not made by another create
+    /// of this client) is this create's, returned as [`Outcome::Found`]; none means nothing
+    /// was created, and the create is sent again. An office with the same name that existed
+    /// before is ignored: Dialpad allows two offices of one name, and this call makes a new
+    /// one. See [`crate::resolve`].
     pub async fn create_office(
+        &self,
+        office: &types::CreateOfficeMessage,
+    ) -> Result<Outcome<i64>, Error> {
+        validate::dialpad_office(&validate::to_json(office)).map_err(Error::Validation)?;
+        let baseline = self.baseline().await?;
+        self.resolve(office, &baseline).await
+    }
+
+    /// As [`DialpadClient::create_office`], against a baseline taken earlier with
+    /// [`DialpadClient::baseline`] (one listing for many creates).
+    pub async fn create_office_with(
+        &self,
+        office: &types::CreateOfficeMessage,
+        baseline: &OfficeBaseline,
+    ) -> Result<Outcome<i64>, Error> {
+        validate::dialpad_office(&validate::to_json(office)).map_err(Error::Validation)?;
+        self.resolve(office, baseline).await
+    }
+
+    /// As [`DialpadClient::create_office`], from JSON (such as an entry of a manifest file).
+    pub async fn create_office_json(&self, office: &Value) -> Result<Outcome<i64>, Error> {
+        validate::dialpad_office(office).map_err(Error::Validation)?;
+        let typed = validate::typed(office)?;
+        let baseline = self.baseline().await?;
+        self.resolve(&typed, &baseline).await
+    }
+
+    /// Creates a secondary office with a single logical request and no read-back: retried
+    /// only where Dialpad did not process it; an outcome that may have been processed is
+    /// [`Error::Ambiguous`] (check before creating again). Prefer
+    /// [`DialpadClient::create_office`].
+    pub async fn create_office_once(
         &self,
         office: &types::CreateOfficeMessage,
     ) -> Result<types::OfficeUpdateResponse, Error> {
         validate::dialpad_office(&validate::to_json(office)).map_err(Error::Validation)?;
         self.transport
-            .run("create_office", || {
-                self.api.create_office().body(office.clone()).send()
-            })
+            .create_once(
+                "create_office",
+                || self.api.create_office().body(office.clone()).send(),
+                |answer| office_id(answer).is_some(),
+            )
             .await
     }
 
-    /// As [`DialpadClient::create_office`], from JSON (such as a line of a manifest file).
-    pub async fn create_office_json(
+    /// The ids of every office that exists now, for [`DialpadClient::create_office_with`].
+    pub async fn baseline(&self) -> Result<OfficeBaseline, Error> {
+        let ids: Vec<i64> = self
+            .offices()
+            .items()
+            .try_filter_map(|office| async move { Ok(office.id) })
+            .try_collect()
+            .await?;
+        Ok(OfficeBaseline::new(ids))
+    }
+
+    /// Reads one office.
+    pub async fn get_office(&self, id: i64) -> Result<types::OfficeProto, Error> {
+        self.transport
+            .read("get_office", || self.api.get_office().id(id).send())
+            .await
+    }
+
+    /// Lists offices, as a stream of pages or of offices.
+    ///
+    /// ```no_run
+    /// # async fn run(client: telephony::DialpadClient) -> Result<(), telephony::Error> {
+    /// use futures_util::TryStreamExt;
+    ///
+    /// let offices: Vec<_> = client.offices().active_only(true).items().try_collect().await?;
+    /// println!("{} offices", offices.len());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn offices(&self) -> OfficeList<'_> {
+        OfficeList {
+            client: self,
+            active_only: None,
+        }
+    }
+
+    async fn resolve(
         &self,
-        office: &Value,
-    ) -> Result<types::OfficeUpdateResponse, Error> {
-        validate::dialpad_office(office).map_err(Error::Validation)?;
-        self.create_office(&validate::typed(office)?).await
+        office: &types::CreateOfficeMessage,
+        baseline: &OfficeBaseline,
+    ) -> Result<Outcome<i64>, Error> {
+        let name = office.name.to_string();
+        let _same_name = self.name_locks[lock_index(&name)].lock().await;
+        let outcome = Create {
+            transport: &self.transport,
+            operation: "create_office",
+            send: || self.api.create_office().body(office.clone()).send(),
+            id_of: office_id,
+            read_back: || self.find_new_office(&name, baseline),
+            conflict_reads_back: false,
+        }
+        .run()
+        .await?;
+        baseline.claim(*outcome.id());
+        Ok(outcome)
+    }
+
+    /// The office named `name` that is not in `baseline`: `None` when there is none; an error
+    /// when there are several (this create cannot tell which one is its own).
+    async fn find_new_office(
+        &self,
+        name: &str,
+        baseline: &OfficeBaseline,
+    ) -> Result<Option<i64>, Error> {
+        let new: Vec<i64> = self
+            .offices()
+            .items()
+            .try_filter_map(|office| async move {
+                Ok(office
+                    .id
+                    .filter(|id| office.name.as_deref() == Some(name) && !baseline.is_known(*id)))
+            })
+            .try_collect()
+            .await?;
+        match new.as_slice() {
+            [] => Ok(None),
+            [id] => Ok(Some(*id)),
+            several => Err(Error::Decode {
+                vendor: telephony_spec::Vendor::Dialpad,
+                operation: "list_offices",
+                reason: format!(
+                    "{} new offices named `{name}` appeared (ids {several:?}); which one this \
+                     create made cannot be told",
+                    several.len()
+                ),
+            }),
+        }
+    }
+}
+
+/// The office id of a create's answer.
+fn office_id(answer: &types::OfficeUpdateResponse) -> Option<i64> {
+    answer.office.as_ref().and_then(|office| office.id)
+}
+
+fn lock_index(name: &str) -> usize {
+    let mut hasher = DefaultHasher::new();
+    name.hash(&mut hasher);
+    (hasher.finish() % NAME_LOCKS as u64) as usize
+}
+
+/// A listing of offices; see [`DialpadClient::offices`].
+#[derive(Debug, Clone)]
+pub struct OfficeList<'a> {
+    client: &'a DialpadClient,
+    active_only: Option<bool>,
+}
+
+impl<'a> OfficeList<'a> {
+    /// Only active offices (`true`), or all (`false`, the vendor's default).
+    pub fn active_only(mut self, active_only: bool) -> Self {
+        self.active_only = Some(active_only);
+        self
+    }
+
+    /// The offices, a page at a time (each page one request, fetched when polled).
+    pub fn pages(self) -> Paged<'a, Vec<types::OfficeProto>> {
+        let OfficeList {
+            client,
+            active_only,
+        } = self;
+        pages::pages(
+            telephony_spec::Vendor::Dialpad,
+            "list_offices",
+            None::<String>,
+            move |cursor: Option<String>| async move {
+                let page = client
+                    .transport
+                    .read("list_offices", || {
+                        let mut call = client.api.list_offices();
+                        if let Some(cursor) = &cursor {
+                            call = call.cursor(cursor.clone());
+                        }
+                        if let Some(active_only) = active_only {
+                            call = call.active_only(active_only);
+                        }
+                        call.send()
+                    })
+                    .await?;
+                let next = page.cursor.filter(|next| !next.is_empty());
+                if next.is_some() && next == cursor {
+                    return Err(Error::Decode {
+                        vendor: telephony_spec::Vendor::Dialpad,
+                        operation: "list_offices",
+                        reason: "the answer repeats the cursor it was asked for".into(),
+                    });
+                }
+                Ok((page.items.unwrap_or_default(), next.map(Some)))
+            },
+        )
+    }
+
+    /// The offices, one by one.
+    pub fn items(self) -> Paged<'a, types::OfficeProto> {
+        pages::items(self.pages())
     }
 }

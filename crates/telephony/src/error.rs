@@ -1,6 +1,6 @@
 //! The one error type of the crate, with enough context to act on: which vendor, which
-//! status, the parsed Webex body or Dialpad's raw body, `Retry-After`, and whether the request
-//! may have been carried out.
+//! status, the parsed Webex body or the raw body (capped), `Retry-After`, and whether the
+//! request may have been carried out.
 
 use std::fmt;
 use std::time::Duration;
@@ -16,8 +16,9 @@ pub enum Error {
     #[error("the request is invalid ({count} problems):\n{violations}", count = .0.len(), violations = .0)]
     Validation(Violations),
 
-    /// The vendor refused the request; it was not carried out.
-    #[error("{} answered {status}: {body}", vendor_name(*.vendor))]
+    /// The vendor refused the request; it was not carried out. A 404 or 405 usually means the
+    /// base URL is wrong (Webex's ends in `/v1`), and the message says so.
+    #[error("{} answered {status}: {body}{}", vendor_name(*.vendor), status_hint(*.status))]
     Api {
         /// Which vendor answered.
         vendor: Vendor,
@@ -70,6 +71,56 @@ pub enum Error {
         reason: String,
     },
 
+    /// Every attempt failed, and each one whose outcome was unknown was read back and found
+    /// not carried out: nothing was created.
+    #[error("{} did not create it after {attempts} attempts (read back: not created); last: {reason}", vendor_name(*.vendor))]
+    NotCreated {
+        /// Which vendor.
+        vendor: Vendor,
+        /// How many attempts were made.
+        attempts: u32,
+        /// The HTTP status of the last attempt, when an answer arrived.
+        status: Option<u16>,
+        /// What happened to the last attempt.
+        reason: String,
+    },
+
+    /// The vendor answered with a redirect. Redirects are never followed (the request and its
+    /// credentials would go wherever it points); nothing was carried out. Check the base URL.
+    #[error("{} answered {status}, a redirect to {}; redirects are not followed: check the base URL", vendor_name(*.vendor), .location.as_deref().unwrap_or("(no Location)"))]
+    Redirected {
+        /// Which vendor.
+        vendor: Vendor,
+        /// The 3xx status.
+        status: u16,
+        /// Where it pointed (the `Location` header), if anywhere.
+        location: Option<String>,
+    },
+
+    /// A read kept failing (server errors, broken connections) through all its attempts.
+    #[error("{} failed to answer {operation} after {attempts} attempts: {reason}", vendor_name(*.vendor))]
+    ReadFailed {
+        /// Which vendor.
+        vendor: Vendor,
+        /// The operation.
+        operation: &'static str,
+        /// How many attempts were made.
+        attempts: u32,
+        /// What happened to the last attempt.
+        reason: String,
+    },
+
+    /// A read answered with success but its body is not what the spec says.
+    #[error("{} answered {operation} with a body that cannot be read: {reason}", vendor_name(*.vendor))]
+    Decode {
+        /// Which vendor.
+        vendor: Vendor,
+        /// The operation.
+        operation: &'static str,
+        /// Why it cannot be read.
+        reason: String,
+    },
+
     /// The vendor could not be reached at all (the connection failed before the request was
     /// sent), even after retrying; nothing was carried out.
     #[error("cannot reach {} after {attempts} attempts: {source}", vendor_name(*.vendor))]
@@ -93,8 +144,9 @@ impl Error {
         match self {
             Error::Api { status, .. }
             | Error::RateLimited { status, .. }
+            | Error::Redirected { status, .. }
             | Error::RetryAfterTooLong { status, .. } => Some(*status),
-            Error::Ambiguous { status, .. } => *status,
+            Error::Ambiguous { status, .. } | Error::NotCreated { status, .. } => *status,
             _ => None,
         }
     }
@@ -105,14 +157,41 @@ impl Error {
     }
 }
 
+/// The most bytes of an error answer's body that are kept (64 KiB); the rest is read no
+/// further and the body is marked truncated.
+pub const MAX_ERROR_BODY: usize = 64 * 1024;
+
 /// The body of an error answer.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ApiErrorBody {
     /// Webex's documented error body.
     Webex(telephony_api::webex::types::WebexError),
-    /// The raw body, as text (Dialpad documents no error body; other answers that do not
-    /// parse also land here).
-    Raw(String),
+    /// The raw body, as text: Dialpad documents no error body, and a gateway in front of either
+    /// vendor may answer HTML, text or nothing. At most [`MAX_ERROR_BODY`] bytes are kept.
+    Raw {
+        /// The body (lossy UTF-8), cut at [`MAX_ERROR_BODY`] bytes.
+        text: String,
+        /// Whether the body was longer and was cut.
+        truncated: bool,
+    },
+}
+
+impl ApiErrorBody {
+    /// Reads the bytes of an error answer: the Webex error body when they are one (for
+    /// Webex), the raw text otherwise.
+    pub(crate) fn from_bytes(vendor: Vendor, bytes: &[u8], truncated: bool) -> ApiErrorBody {
+        let webex = (vendor == Vendor::Webex && !truncated)
+            .then(|| serde_json::from_slice::<telephony_api::webex::types::WebexError>(bytes).ok())
+            .flatten()
+            .filter(|b| b.message.is_some() || !b.errors.is_empty() || b.tracking_id.is_some());
+        if let Some(body) = webex {
+            return ApiErrorBody::Webex(body);
+        }
+        ApiErrorBody::Raw {
+            text: String::from_utf8_lossy(bytes).into_owned(),
+            truncated,
+        }
+    }
 }
 
 impl fmt::Display for ApiErrorBody {
@@ -128,8 +207,14 @@ impl fmt::Display for ApiErrorBody {
                 }
                 Ok(())
             }
-            ApiErrorBody::Raw(text) if text.is_empty() => f.write_str("(empty body)"),
-            ApiErrorBody::Raw(text) => f.write_str(text),
+            ApiErrorBody::Raw { text, .. } if text.trim().is_empty() => f.write_str("(empty body)"),
+            ApiErrorBody::Raw { text, truncated } => {
+                f.write_str(text)?;
+                if *truncated {
+                    write!(f, "… (cut at {MAX_ERROR_BODY} bytes)")?;
+                }
+                Ok(())
+            }
         }
     }
 }
@@ -170,6 +255,16 @@ pub enum ConfigError {
     /// The HTTP client could not be built.
     #[error("the HTTP client cannot be built: {0}")]
     Http(String),
+}
+
+/// A word of advice for statuses that usually mean a wrong base URL.
+fn status_hint(status: u16) -> &'static str {
+    match status {
+        404 | 405 => {
+            " (a 404 or 405 usually means a wrong base URL: Dialpad's is the server root, Webex's ends in /v1)"
+        }
+        _ => "",
+    }
 }
 
 fn vendor_name(vendor: Vendor) -> &'static str {

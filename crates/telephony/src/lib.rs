@@ -31,6 +31,8 @@ mod auth;
 pub mod dialpad;
 mod error;
 mod limit;
+mod pages;
+pub mod resolve;
 pub mod retry;
 pub mod schedule;
 mod settings;
@@ -39,13 +41,15 @@ pub mod validate;
 pub mod webex;
 
 pub use auth::Token;
-pub use dialpad::DialpadClient;
-pub use error::{ApiErrorBody, ConfigError, Error};
+pub use dialpad::{DialpadClient, OfficeBaseline, OfficeList};
+pub use error::{ApiErrorBody, ConfigError, Error, MAX_ERROR_BODY};
 pub use limit::Rate;
+pub use pages::{MAX_PAGES, Paged};
+pub use resolve::Outcome;
 pub use retry::RetryPolicy;
 pub use schedule::{Holiday, HolidayDate, Interval, ScheduleError, WeeklyHours};
 pub use settings::{DIALPAD_PRODUCTION, DIALPAD_SANDBOX, Settings, WEBEX_PRODUCTION};
-pub use webex::WebexClient;
+pub use webex::{ModeList, WebexClient};
 
 /// The generated Dialpad request and response types.
 pub use telephony_api::dialpad::types as dialpad_types;

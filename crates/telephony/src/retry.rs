@@ -1,13 +1,16 @@
-//! When to send a create again, and how long to wait first.
+//! When to send a request again, and how long to wait first.
 //!
-//! A create is not idempotent and neither vendor takes an idempotency key, so only answers that
-//! mean "not processed" are retried: 429, 423, 503, and connections that failed before the
-//! request was sent. Anything that may have been processed — a timeout or reset after sending,
-//! 500, or a gateway's 502 or 504 (it may have passed the request on) — becomes
+//! A create is not idempotent and neither vendor takes an idempotency key, so a create is sent
+//! again only after answers that mean "not processed": 429, 423, 503, and connections that
+//! failed before the request was sent. Anything that may have been processed — a timeout or
+//! reset after sending, 500, or a gateway's 502 or 504 (it may have passed the request on) —
+//! is an unknown outcome: the billing-safe creates read back what exists before deciding
+//! (see [`crate::resolve`]); the single-shot creates return
 //! [`Error::Ambiguous`](crate::Error::Ambiguous) unless the caller opts in with
-//! [`RetryPolicy::retry_ambiguous`]. Waits follow `Retry-After` when the vendor sends one
-//! (up to a cap: a longer wait is returned as an error, not slept), otherwise exponential
-//! backoff with full jitter.
+//! [`RetryPolicy::retry_ambiguous`]. Reads are idempotent: every transient failure is retried.
+//! Waits follow `Retry-After` when the vendor sends one (seconds or an HTTP date, up to a cap:
+//! a longer wait is returned as an error, not slept), otherwise exponential backoff with full
+//! jitter.
 
 use std::time::Duration;
 
@@ -30,11 +33,14 @@ pub struct RetryPolicy {
     max_delay: Duration,
     max_retry_after: Duration,
     retry_ambiguous: bool,
+    settle_delay: Duration,
+    read_attempts: u32,
 }
 
 impl Default for RetryPolicy {
     /// 4 attempts; backoff 0.5 s doubling up to 8 s, full jitter; `Retry-After` up to 60 s;
-    /// ambiguous outcomes are not retried.
+    /// ambiguous outcomes are not retried blindly; 10 s of settling before a read-back; 6
+    /// attempts per read.
     fn default() -> Self {
         RetryPolicy {
             attempts: 4,
@@ -42,6 +48,8 @@ impl Default for RetryPolicy {
             max_delay: Duration::from_secs(8),
             max_retry_after: Duration::from_secs(60),
             retry_ambiguous: false,
+            settle_delay: DEFAULT_SETTLE_DELAY,
+            read_attempts: 6,
         }
     }
 }
@@ -79,6 +87,32 @@ impl RetryPolicy {
         self
     }
 
+    /// How long the billing-safe creates wait after an unknown outcome before reading back
+    /// what exists (default 10 s): a vendor's backend may finish a create after its gateway
+    /// gave up with a 504 or the connection broke, and a read-back that comes too early would
+    /// find nothing and send the create again.
+    pub fn settle_delay(mut self, delay: Duration) -> Self {
+        self.settle_delay = delay;
+        self
+    }
+
+    /// Attempts of each read (listing page or get), the first included (at least 1; default
+    /// 6). Reads change nothing, so every transient failure of a read is retried.
+    pub fn read_attempts(mut self, attempts: u32) -> Self {
+        self.read_attempts = attempts.max(1);
+        self
+    }
+
+    /// The settle delay before a read-back.
+    pub fn settle(&self) -> Duration {
+        self.settle_delay
+    }
+
+    /// Attempts per read.
+    pub fn reads(&self) -> u32 {
+        self.read_attempts
+    }
+
     /// Attempts in all.
     pub fn attempts(&self) -> u32 {
         self.attempts
@@ -107,6 +141,12 @@ impl RetryPolicy {
     }
 }
 
+/// The default settle delay: 10 s. It is paid only after an unknown outcome, which is rare, so
+/// it can be generous; it covers a backend that commits a few seconds after its gateway timed
+/// out. A create that commits later still than this can be duplicated at Dialpad (Webex refuses
+/// the second create of a name, and that answer is read back too).
+pub const DEFAULT_SETTLE_DELAY: Duration = Duration::from_secs(10);
+
 /// What one attempt's outcome means for the next step.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Class {
@@ -118,20 +158,40 @@ pub(crate) enum Class {
     Final,
 }
 
-/// Classifies an HTTP status of a failed create.
+/// Classifies an HTTP status of a failed create: 429, 423 and 503 were not processed; 501 and
+/// 505 refuse the request as such; any other 5xx may have been processed; the rest (4xx) are
+/// refusals.
 pub(crate) fn classify_status(status: u16) -> Class {
     match status {
         429 | 423 | 503 => Class::Retryable,
-        500 | 502 | 504 => Class::Ambiguous,
+        501 | 505 => Class::Final,
+        500..=599 => Class::Ambiguous,
         _ => Class::Final,
     }
 }
 
-/// Reads `Retry-After` as whole seconds (an HTTP date is not used by these vendors and is
-/// ignored, as is anything unreadable).
+/// Reads `Retry-After`: whole seconds, or an HTTP date (the wait until then, zero if it has
+/// passed). A number too large for a `u64` reads as the longest wait, so the cap turns it into
+/// [`Error::RetryAfterTooLong`](crate::Error::RetryAfterTooLong); anything else unreadable is
+/// ignored (backoff applies).
 pub(crate) fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
-    let value = headers.get(reqwest::header::RETRY_AFTER)?.to_str().ok()?;
-    value.trim().parse::<u64>().ok().map(Duration::from_secs)
+    let value = headers
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
+        return Some(
+            value
+                .parse::<u64>()
+                .map_or(Duration::MAX, Duration::from_secs),
+        );
+    }
+    let when = httpdate::parse_http_date(value).ok()?;
+    Some(
+        when.duration_since(std::time::SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
 }
 
 #[cfg(test)]
@@ -143,10 +203,10 @@ mod tests {
         for status in [429, 423, 503] {
             assert_eq!(classify_status(status), Class::Retryable, "{status}");
         }
-        for status in [500, 502, 504] {
+        for status in [500, 502, 504, 507, 599] {
             assert_eq!(classify_status(status), Class::Ambiguous, "{status}");
         }
-        for status in [400, 401, 403, 404, 409, 413, 415] {
+        for status in [400, 401, 403, 404, 405, 409, 413, 415, 501, 505] {
             assert_eq!(classify_status(status), Class::Final, "{status}");
         }
     }
@@ -172,17 +232,36 @@ mod tests {
         );
     }
 
-    #[test]
-    fn retry_after_is_read_in_seconds() {
+    fn with_retry_after(value: &str) -> Option<Duration> {
         let mut headers = reqwest::header::HeaderMap::new();
-        assert_eq!(retry_after(&headers), None);
-        headers.insert(reqwest::header::RETRY_AFTER, "7".parse().expect("header"));
-        assert_eq!(retry_after(&headers), Some(Duration::from_secs(7)));
-        headers.insert(
-            reqwest::header::RETRY_AFTER,
-            "Wed, 21 Oct 2015 07:28:00 GMT".parse().expect("header"),
+        headers.insert(reqwest::header::RETRY_AFTER, value.parse().expect("header"));
+        retry_after(&headers)
+    }
+
+    #[test]
+    fn retry_after_is_read_in_seconds_or_as_a_date() {
+        assert_eq!(retry_after(&reqwest::header::HeaderMap::new()), None);
+        assert_eq!(with_retry_after("7"), Some(Duration::from_secs(7)));
+        assert_eq!(with_retry_after(" 0 "), Some(Duration::ZERO));
+        // Larger than u64: the longest wait, which the cap turns into an error.
+        assert_eq!(
+            with_retry_after("99999999999999999999999"),
+            Some(Duration::MAX)
         );
-        assert_eq!(retry_after(&headers), None);
+        // A date that has passed: no wait.
+        assert_eq!(
+            with_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
+            Some(Duration::ZERO)
+        );
+        // A date in the future: the wait until then.
+        let later = std::time::SystemTime::now() + Duration::from_secs(120);
+        let wait = with_retry_after(&httpdate::fmt_http_date(later)).expect("a date");
+        assert!(
+            wait > Duration::from_secs(110) && wait <= Duration::from_secs(120),
+            "{wait:?}"
+        );
+        assert_eq!(with_retry_after("soon"), None);
+        assert_eq!(with_retry_after("-5"), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use telephony_spec::Vendor;
 
-use crate::auth::{Token, check_base_url};
+use crate::auth::{Token, check_base_url, redact_url};
 use crate::error::ConfigError;
 use crate::limit::{Limits, Rate};
 use crate::retry::RetryPolicy;
@@ -33,7 +33,7 @@ pub const WEBEX_PRODUCTION: &str = "https://webexapis.com/v1";
 /// assert_eq!(settings.base_url_str(), "https://sandbox.dialpad.com");
 /// # Ok::<(), telephony::ConfigError>(())
 /// ```
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub struct Settings {
     vendor: Vendor,
     token: Token,
@@ -43,6 +43,23 @@ pub struct Settings {
     max_concurrency: usize,
     timeout: Duration,
     connect_timeout: Duration,
+}
+
+impl std::fmt::Debug for Settings {
+    /// Every field, with the token redacted and any password in the base URL replaced by
+    /// `***`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Settings")
+            .field("vendor", &self.vendor)
+            .field("token", &self.token)
+            .field("base_url", &redact_url(&self.base_url))
+            .field("rate", &self.rate)
+            .field("retry", &self.retry)
+            .field("max_concurrency", &self.max_concurrency)
+            .field("timeout", &self.timeout)
+            .field("connect_timeout", &self.connect_timeout)
+            .finish()
+    }
 }
 
 impl Settings {
@@ -152,9 +169,10 @@ impl Settings {
         self
     }
 
-    /// The base URL as set.
-    pub fn base_url_str(&self) -> &str {
-        &self.base_url
+    /// The base URL as set (a password in it, which building a client refuses, shows as
+    /// `***`).
+    pub fn base_url_str(&self) -> String {
+        redact_url(&self.base_url)
     }
 
     /// Refuses settings made for the other vendor.
@@ -177,11 +195,20 @@ impl Settings {
         let base_url = check_base_url(&self.base_url)?;
         let mut headers = reqwest::header::HeaderMap::new();
         headers.insert(reqwest::header::AUTHORIZATION, self.token.authorization()?);
-        let http = reqwest::Client::builder()
+        let mut builder = reqwest::Client::builder()
             .default_headers(headers)
             .user_agent(concat!("telephony/", env!("CARGO_PKG_VERSION")))
             .timeout(self.timeout)
             .connect_timeout(self.connect_timeout)
+            // A redirect would re-send the request, credentials included, wherever it points:
+            // a 3xx is returned as an error naming the place instead.
+            .redirect(reqwest::redirect::Policy::none());
+        if base_url.starts_with("http://") {
+            // Plain http is for loopback only; through a proxy (HTTP_PROXY) the token would
+            // cross the network in cleartext.
+            builder = builder.no_proxy();
+        }
+        let http = builder
             .build()
             .map_err(|err| ConfigError::Http(err.to_string()))?;
         let transport = Transport {

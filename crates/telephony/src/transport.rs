@@ -1,55 +1,44 @@
 //! The attempt loop around a generated call: pacing, one tracing span per attempt, the
-//! classification of each outcome, and the waits between attempts.
+//! classification of each outcome by status (whatever the body), and the waits between
+//! attempts. Creates and reads differ only in what counts as safe to send again.
 
 use std::future::Future;
 use std::time::{Duration, Instant};
 
 use telephony_api::dialpad::{ByteStream, ResponseValue};
-use telephony_api::webex::types::WebexError;
 use telephony_spec::Vendor;
 use tracing::Instrument;
 
-use crate::error::{ApiErrorBody, Error};
+use crate::error::{ApiErrorBody, Error, MAX_ERROR_BODY};
 use crate::limit::Limits;
 use crate::retry::{Class, RetryPolicy, classify_status, retry_after};
 use crate::validate::type_mismatch;
 
-/// The generated clients' error type (the same for both vendors).
-type GenError<E> = progenitor_client::Error<E>;
+/// The generated clients' error type: every operation of both specs declares its error
+/// answers as raw bytes, so the status survives whatever body a gateway sends.
+type GenError = progenitor_client::Error<ByteStream>;
 
-/// An error body type of a generated operation, turned into an [`ApiErrorBody`].
-pub(crate) trait ErrorBody: Sized {
-    fn into_api_body(answer: ResponseValue<Self>) -> impl Future<Output = ApiErrorBody> + Send;
+/// What a generated call returns.
+pub(crate) type GenResult<T> = Result<ResponseValue<T>, GenError>;
+
+/// Whether a request changes anything: a create must not be sent twice blindly, a read may.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Kind {
+    Create,
+    Read,
 }
 
-impl ErrorBody for ByteStream {
-    async fn into_api_body(answer: ResponseValue<Self>) -> ApiErrorBody {
-        use futures_util::TryStreamExt;
-        let chunks: Vec<bytes::Bytes> = answer
-            .into_inner()
-            .into_inner()
-            .try_collect()
-            .await
-            .unwrap_or_default();
-        ApiErrorBody::Raw(String::from_utf8_lossy(&chunks.concat()).into_owned())
-    }
-}
-
-impl ErrorBody for WebexError {
-    async fn into_api_body(answer: ResponseValue<Self>) -> ApiErrorBody {
-        ApiErrorBody::Webex(answer.into_inner())
-    }
-}
-
-/// One attempt that did not succeed.
-enum Failure {
-    /// Not processed: send again after a wait.
+/// What one attempt came to.
+pub(crate) enum Attempt<T> {
+    /// The answer, decoded.
+    Success(T),
+    /// Not processed: safe to send again after a wait.
     NotProcessed {
         status: Option<u16>,
         retry_after: Option<Duration>,
         transport: Option<reqwest::Error>,
     },
-    /// May have been processed.
+    /// May have been processed (for a read: a transient failure, safe to send again).
     Ambiguous { status: Option<u16>, reason: String },
     /// Refused for good.
     Final(Error),
@@ -64,101 +53,211 @@ pub(crate) struct Transport {
 }
 
 impl Transport {
-    /// Runs `send` until it succeeds, fails for good, or the policy says stop.
-    pub async fn run<T, E, F, Fut>(&self, operation: &'static str, mut send: F) -> Result<T, Error>
+    /// One attempt: waits for pacing, sends, classifies; traced in an `attempt` span.
+    pub async fn attempt<T, Fut>(
+        &self,
+        operation: &'static str,
+        kind: Kind,
+        number: u32,
+        send: impl FnOnce() -> Fut,
+    ) -> Attempt<T>
     where
-        E: ErrorBody,
-        F: FnMut() -> Fut,
-        Fut: Future<Output = Result<ResponseValue<T>, GenError<E>>>,
+        Fut: Future<Output = GenResult<T>>,
     {
+        let span = tracing::info_span!(
+            "attempt",
+            vendor = self.vendor.name(),
+            operation,
+            attempt = number,
+            status = tracing::field::Empty,
+            latency_ms = tracing::field::Empty,
+            outcome = tracing::field::Empty,
+        );
+        let permit = self.limits.admit().instrument(span.clone()).await;
+        let started = Instant::now();
+        let result = send().instrument(span.clone()).await;
+        drop(permit);
+        let outcome = classify(self.vendor, operation, kind, result)
+            .instrument(span.clone())
+            .await;
+        span.record("latency_ms", started.elapsed().as_millis() as u64);
+        let _entered = span.enter();
+        match &outcome {
+            Attempt::Success(_) => {
+                span.record("outcome", "success");
+                tracing::info!("attempt succeeded");
+            }
+            Attempt::NotProcessed { status, .. } => {
+                record(&span, *status, "not processed");
+                tracing::info!("attempt not processed");
+            }
+            Attempt::Ambiguous { status, reason } => {
+                record(&span, *status, "ambiguous");
+                tracing::warn!(reason = reason.as_str(), "outcome unknown");
+            }
+            Attempt::Final(error) => {
+                record(&span, error.status(), "refused");
+                tracing::info!(error = %error, "attempt refused");
+            }
+        }
+        outcome
+    }
+
+    /// The wait before sending again after a "not processed" attempt, or the error that ends
+    /// the request: the last attempt was used, or `Retry-After` asks for more than the cap.
+    pub fn wait_after(
+        &self,
+        attempt: u32,
+        attempts: u32,
+        status: Option<u16>,
+        retry_after: Option<Duration>,
+        transport: Option<reqwest::Error>,
+    ) -> Result<Duration, Error> {
         let vendor = self.vendor;
-        let attempts = self.policy.attempts();
+        if attempt >= attempts {
+            return Err(match transport {
+                Some(source) => Error::Transport {
+                    vendor,
+                    attempts: attempt,
+                    source,
+                },
+                None => Error::RateLimited {
+                    vendor,
+                    status: status.unwrap_or(429),
+                    attempts: attempt,
+                    retry_after,
+                },
+            });
+        }
+        let cap = self.policy.retry_after_cap();
+        match retry_after {
+            Some(wait) if wait > cap => Err(Error::RetryAfterTooLong {
+                vendor,
+                status: status.unwrap_or(429),
+                wait,
+                cap,
+            }),
+            Some(wait) => Ok(wait),
+            None => Ok(self.policy.backoff_after(attempt)),
+        }
+    }
+
+    /// Runs a read until it succeeds, is refused, or its attempts are used up. Reads change
+    /// nothing, so every transient failure is retried.
+    pub async fn read<T, F, Fut>(&self, operation: &'static str, mut send: F) -> Result<T, Error>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = GenResult<T>>,
+    {
+        let attempts = self.policy.reads();
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let span = tracing::info_span!(
-                "attempt",
-                vendor = vendor.name(),
-                operation,
-                attempt,
-                status = tracing::field::Empty,
-                latency_ms = tracing::field::Empty,
-                outcome = tracing::field::Empty,
-            );
-            let permit = self.limits.admit().instrument(span.clone()).await;
-            let started = Instant::now();
-            let result = send().instrument(span.clone()).await;
-            drop(permit);
-            let outcome = classify(vendor, result).instrument(span.clone()).await;
-            span.record("latency_ms", started.elapsed().as_millis() as u64);
-            let failure = match outcome {
-                Ok((status, value)) => {
-                    span.record("status", status);
-                    span.record("outcome", "success");
-                    span.in_scope(|| tracing::info!("attempt succeeded"));
-                    return Ok(value);
-                }
-                Err(failure) => failure,
-            };
-            let last = attempt >= attempts;
-            match failure {
-                Failure::Final(error) => {
-                    record(&span, error.status(), "refused");
-                    span.in_scope(|| tracing::info!(error = %error, "attempt refused"));
-                    return Err(error);
-                }
-                Failure::Ambiguous { status, reason } => {
-                    record(&span, status, "ambiguous");
-                    span.in_scope(|| tracing::warn!(reason = reason.as_str(), "outcome unknown"));
-                    if last || !self.policy.retries_ambiguous() {
-                        return Err(Error::Ambiguous {
-                            vendor,
-                            attempts: attempt,
-                            status,
-                            reason,
-                        });
-                    }
-                    tokio::time::sleep(self.policy.backoff_after(attempt)).await;
-                }
-                Failure::NotProcessed {
+            let wait = match self
+                .attempt(operation, Kind::Read, attempt, &mut send)
+                .await
+            {
+                Attempt::Success(value) => return Ok(value),
+                Attempt::Final(error) => return Err(error),
+                Attempt::NotProcessed {
                     status,
                     retry_after,
                     transport,
-                } => {
-                    record(&span, status, "not processed");
-                    if last {
-                        return Err(match transport {
-                            Some(source) => Error::Transport {
-                                vendor,
-                                attempts: attempt,
-                                source,
-                            },
-                            None => Error::RateLimited {
-                                vendor,
-                                status: status.unwrap_or(429),
-                                attempts: attempt,
-                                retry_after,
-                            },
-                        });
-                    }
-                    let cap = self.policy.retry_after_cap();
-                    let wait = match retry_after {
-                        Some(wait) if wait > cap => {
-                            return Err(Error::RetryAfterTooLong {
-                                vendor,
-                                status: status.unwrap_or(429),
-                                wait,
-                                cap,
-                            });
-                        }
-                        Some(wait) => wait,
-                        None => self.policy.backoff_after(attempt),
-                    };
-                    span.in_scope(|| tracing::info!(wait_ms = wait.as_millis() as u64, "retrying"));
-                    tokio::time::sleep(wait).await;
+                } => self.wait_after(attempt, attempts, status, retry_after, transport)?,
+                Attempt::Ambiguous { reason, .. } if attempt >= attempts => {
+                    return Err(Error::ReadFailed {
+                        vendor: self.vendor,
+                        operation,
+                        attempts: attempt,
+                        reason,
+                    });
                 }
-            }
+                Attempt::Ambiguous { .. } => self.policy.backoff_after(attempt),
+            };
+            tokio::time::sleep(wait).await;
         }
+    }
+
+    /// Runs a create without reading back: retried only where the vendor did not process it
+    /// (or, with [`RetryPolicy::retry_ambiguous`], also where it may have). `has_id` says
+    /// whether a success names what it created; one that does not is an unknown outcome. Once
+    /// an attempt's outcome was unknown, the result is a success or [`Error::Ambiguous`] —
+    /// never an error that says nothing was carried out.
+    pub async fn create_once<T, F, Fut>(
+        &self,
+        operation: &'static str,
+        mut send: F,
+        has_id: impl Fn(&T) -> bool,
+    ) -> Result<T, Error>
+    where
+        F: FnMut() -> Fut,
+        Fut: Future<Output = GenResult<T>>,
+    {
+        let vendor = self.vendor;
+        let attempts = self.policy.attempts();
+        let mut unknown: Option<(Option<u16>, String)> = None;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            let (status, reason) = match self
+                .attempt(operation, Kind::Create, attempt, &mut send)
+                .await
+            {
+                Attempt::Success(value) if has_id(&value) => return Ok(value),
+                Attempt::Success(_) => (None, NO_ID.to_string()),
+                Attempt::Ambiguous { status, reason } => (status, reason),
+                Attempt::Final(error) => {
+                    return Err(still_unknown(vendor, attempt, unknown, error));
+                }
+                Attempt::NotProcessed {
+                    status,
+                    retry_after,
+                    transport,
+                } => match self.wait_after(attempt, attempts, status, retry_after, transport) {
+                    Ok(wait) => {
+                        tokio::time::sleep(wait).await;
+                        continue;
+                    }
+                    Err(error) => return Err(still_unknown(vendor, attempt, unknown, error)),
+                },
+            };
+            if attempt < attempts && self.policy.retries_ambiguous() {
+                unknown = Some((status, reason));
+                tokio::time::sleep(self.policy.backoff_after(attempt)).await;
+                continue;
+            }
+            return Err(Error::Ambiguous {
+                vendor,
+                attempts: attempt,
+                status,
+                reason,
+            });
+        }
+    }
+}
+
+/// The reason given when a create's success names nothing.
+pub(crate) const NO_ID: &str = "the vendor answered success without the id of what it created";
+
+/// The error that ends a create: once an earlier attempt's outcome was unknown, an error that
+/// says "not carried out" would be false, so it stays [`Error::Ambiguous`].
+fn still_unknown(
+    vendor: Vendor,
+    attempt: u32,
+    unknown: Option<(Option<u16>, String)>,
+    ended: Error,
+) -> Error {
+    match unknown {
+        Some((status, reason)) if !ended.is_ambiguous() => Error::Ambiguous {
+            vendor,
+            attempts: attempt,
+            status,
+            reason: format!(
+                "{reason}; a later attempt ended with: {ended} (the earlier attempt may have \
+                 created it)"
+            ),
+        },
+        _ => ended,
     }
 }
 
@@ -169,89 +268,157 @@ fn record(span: &tracing::Span, status: Option<u16>, outcome: &str) {
     span.record("outcome", outcome);
 }
 
-/// What an attempt's result means: the value (with its status), or a failure.
-async fn classify<T, E: ErrorBody>(
+/// What an attempt's result means, by status first, whatever the body.
+async fn classify<T>(
     vendor: Vendor,
-    result: Result<ResponseValue<T>, GenError<E>>,
-) -> Result<(u16, T), Failure> {
+    operation: &'static str,
+    kind: Kind,
+    result: Result<ResponseValue<T>, GenError>,
+) -> Attempt<T> {
+    let unknown = |status: Option<u16>, reason: String| Attempt::Ambiguous { status, reason };
     match result {
-        Ok(answer) => Ok((answer.status().as_u16(), answer.into_inner())),
+        Ok(answer) => {
+            tracing::Span::current().record("status", answer.status().as_u16());
+            Attempt::Success(answer.into_inner())
+        }
         Err(GenError::ErrorResponse(answer)) => {
             let status = answer.status().as_u16();
             let wait = retry_after(answer.headers());
-            let body = E::into_api_body(answer).await;
-            Err(by_status(vendor, status, wait, body))
+            let (bytes, truncated) = capped_stream(answer.into_inner()).await;
+            by_status(
+                vendor,
+                status,
+                wait,
+                ApiErrorBody::from_bytes(vendor, &bytes, truncated),
+            )
         }
         Err(GenError::UnexpectedResponse(response)) => {
-            let status = response.status().as_u16();
-            let wait = retry_after(response.headers());
-            if response.status().is_success() {
-                return Err(Failure::Ambiguous {
-                    status: Some(status),
-                    reason: format!("an undocumented success status {status}"),
+            let status = response.status();
+            if status.is_redirection() {
+                let location = response
+                    .headers()
+                    .get(reqwest::header::LOCATION)
+                    .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+                return Attempt::Final(Error::Redirected {
+                    vendor,
+                    status: status.as_u16(),
+                    location,
                 });
             }
-            let body = ApiErrorBody::Raw(response.text().await.unwrap_or_default());
-            Err(by_status(vendor, status, wait, body))
+            if status.is_success() {
+                let reason = format!("an undocumented success status {status}");
+                return match kind {
+                    Kind::Create => unknown(Some(status.as_u16()), reason),
+                    Kind::Read => Attempt::Final(Error::Decode {
+                        vendor,
+                        operation,
+                        reason,
+                    }),
+                };
+            }
+            let wait = retry_after(response.headers());
+            let (bytes, truncated) = capped_response(response).await;
+            by_status(
+                vendor,
+                status.as_u16(),
+                wait,
+                ApiErrorBody::from_bytes(vendor, &bytes, truncated),
+            )
         }
-        Err(GenError::CommunicationError(error)) if error.is_connect() => {
-            Err(Failure::NotProcessed {
-                status: None,
-                retry_after: None,
-                transport: Some(error),
-            })
-        }
-        Err(GenError::CommunicationError(error)) => Err(Failure::Ambiguous {
-            status: error.status().map(|s| s.as_u16()),
-            reason: format!(
+        Err(GenError::CommunicationError(error)) if error.is_connect() => Attempt::NotProcessed {
+            status: None,
+            retry_after: None,
+            transport: Some(error),
+        },
+        Err(GenError::CommunicationError(error)) => unknown(
+            error.status().map(|s| s.as_u16()),
+            format!(
                 "the connection failed after the request was sent: {}",
                 chain(&error)
             ),
-        }),
-        Err(GenError::InvalidResponsePayload(bytes, error)) => Err(Failure::Ambiguous {
-            status: None,
-            reason: format!(
+        ),
+        Err(GenError::InvalidResponsePayload(bytes, error)) => {
+            let reason = format!(
                 "the answer could not be decoded ({error}): {}",
                 String::from_utf8_lossy(&bytes[..bytes.len().min(200)])
-            ),
-        }),
-        Err(GenError::ResponseBodyError(error)) => Err(Failure::Ambiguous {
-            status: error.status().map(|s| s.as_u16()),
-            reason: format!("the answer's body could not be read: {}", chain(&error)),
-        }),
-        Err(GenError::InvalidRequest(message)) => {
-            Err(Failure::Final(Error::Validation(type_mismatch(message))))
+            );
+            match kind {
+                Kind::Create => unknown(None, reason),
+                Kind::Read => Attempt::Final(Error::Decode {
+                    vendor,
+                    operation,
+                    reason,
+                }),
+            }
         }
-        Err(other) => Err(Failure::Ambiguous {
-            status: other.status().map(|s| s.as_u16()),
-            reason: "the generated client reported an unexpected error".into(),
-        }),
+        Err(GenError::ResponseBodyError(error)) => unknown(
+            error.status().map(|s| s.as_u16()),
+            format!("the answer's body could not be read: {}", chain(&error)),
+        ),
+        Err(GenError::InvalidRequest(message)) => {
+            Attempt::Final(Error::Validation(type_mismatch(message)))
+        }
+        Err(other) => unknown(
+            other.status().map(|s| s.as_u16()),
+            format!("the generated client reported an unexpected error: {other}"),
+        ),
     }
 }
 
-fn by_status(
+fn by_status<T>(
     vendor: Vendor,
     status: u16,
     retry_after: Option<Duration>,
     body: ApiErrorBody,
-) -> Failure {
+) -> Attempt<T> {
     match classify_status(status) {
-        Class::Retryable => Failure::NotProcessed {
+        Class::Retryable => Attempt::NotProcessed {
             status: Some(status),
             retry_after,
             transport: None,
         },
-        Class::Ambiguous => Failure::Ambiguous {
+        Class::Ambiguous => Attempt::Ambiguous {
             status: Some(status),
             reason: format!("status {status}: {body}"),
         },
-        Class::Final => Failure::Final(Error::Api {
+        Class::Final => Attempt::Final(Error::Api {
             vendor,
             status,
             body,
             retry_after,
         }),
     }
+}
+
+/// At most [`MAX_ERROR_BODY`] bytes of a body stream, and whether there was more.
+async fn capped_stream(stream: ByteStream) -> (Vec<u8>, bool) {
+    use futures_util::StreamExt;
+    let mut stream = stream.into_inner();
+    let mut bytes = Vec::new();
+    while let Some(Ok(chunk)) = stream.next().await {
+        if keep(&mut bytes, &chunk) {
+            return (bytes, true);
+        }
+    }
+    (bytes, false)
+}
+
+/// As [`capped_stream`], for a whole response.
+async fn capped_response(mut response: reqwest::Response) -> (Vec<u8>, bool) {
+    let mut bytes = Vec::new();
+    while let Ok(Some(chunk)) = response.chunk().await {
+        if keep(&mut bytes, &chunk) {
+            return (bytes, true);
+        }
+    }
+    (bytes, false)
+}
+
+/// Appends what fits under the cap; true when the chunk did not fit.
+fn keep(bytes: &mut Vec<u8>, chunk: &[u8]) -> bool {
+    let room = MAX_ERROR_BODY - bytes.len();
+    bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
+    chunk.len() > room
 }
 
 /// An error and its sources, one after the other.

@@ -1,12 +1,19 @@
-//! [`WebexClient`]: creates operating modes, validated, paced and retried safely.
+//! [`WebexClient`]: creates operating modes exactly once (validated, paced, retried safely and
+//! read back when an outcome is unknown) and reads them.
 
+use futures_util::TryStreamExt;
 use serde_json::Value;
 use telephony_api::webex::{self, types};
 
 use crate::error::Error;
+use crate::pages::{self, Paged};
+use crate::resolve::{Create, Outcome};
 use crate::settings::Settings;
 use crate::transport::Transport;
 use crate::validate;
+
+/// The page size of the listings a read-back makes (the most Webex allows).
+const READ_BACK_PAGE: u32 = 100;
 
 /// A Webex Calling client.
 ///
@@ -45,23 +52,24 @@ impl WebexClient {
         WebexClient::new(Settings::webex_from_env()?)
     }
 
-    /// Creates an operating mode (in `org_id`, or the token's organization), returning its id.
-    /// Validated first; paced; retried only where Webex did not process the request.
+    /// Creates an operating mode (in `org_id`, or the token's organization), exactly once: the
+    /// billing-safe path.
+    ///
+    /// Validated first; paced; retried where Webex did not process it. Names are unique per
+    /// organization (level ORGANIZATION) or location, so when an attempt's outcome is unknown
+    /// the client waits the settle delay and looks the exact name up in the mode's scope (the
+    /// vendor's `name` filter matches names that *contain* it; the client keeps only the exact
+    /// name at the same level and location): found is [`Outcome::Found`], not found means
+    /// nothing was created and the create is sent again. A 409 (the name is taken) is read
+    /// back the same way: the mode found is returned as [`Outcome::Found`], whether an earlier
+    /// attempt of this call made it or it existed before. See [`crate::resolve`].
     pub async fn create_operating_mode(
         &self,
         mode: &types::OperatingModePostObject,
         org_id: Option<&str>,
-    ) -> Result<types::OperatingModeCreated, Error> {
+    ) -> Result<Outcome<String>, Error> {
         validate::webex_operating_mode(&validate::to_json(mode)).map_err(Error::Validation)?;
-        self.transport
-            .run("create_operating_mode", || {
-                let call = self.api.create_operating_mode().body(mode.clone());
-                match org_id {
-                    Some(org) => call.org_id(org.to_string()).send(),
-                    None => call.send(),
-                }
-            })
-            .await
+        self.resolve(mode, org_id).await
     }
 
     /// As [`WebexClient::create_operating_mode`], from JSON.
@@ -69,9 +77,245 @@ impl WebexClient {
         &self,
         mode: &Value,
         org_id: Option<&str>,
-    ) -> Result<types::OperatingModeCreated, Error> {
+    ) -> Result<Outcome<String>, Error> {
         validate::webex_operating_mode(mode).map_err(Error::Validation)?;
-        self.create_operating_mode(&validate::typed(mode)?, org_id)
+        self.resolve(&validate::typed(mode)?, org_id).await
+    }
+
+    /// Creates an operating mode with a single logical request and no read-back: retried only
+    /// where Webex did not process it; an outcome that may have been processed is
+    /// [`Error::Ambiguous`]. Prefer [`WebexClient::create_operating_mode`].
+    pub async fn create_operating_mode_once(
+        &self,
+        mode: &types::OperatingModePostObject,
+        org_id: Option<&str>,
+    ) -> Result<types::OperatingModeCreated, Error> {
+        validate::webex_operating_mode(&validate::to_json(mode)).map_err(Error::Validation)?;
+        self.transport
+            .create_once(
+                "create_operating_mode",
+                || self.send_create(mode, org_id),
+                |created| !created.id.is_empty(),
+            )
             .await
+    }
+
+    /// Reads one operating mode with its schedule and holidays.
+    pub async fn get_operating_mode(
+        &self,
+        mode_id: &str,
+        org_id: Option<&str>,
+    ) -> Result<types::OperatingModeDetails, Error> {
+        self.transport
+            .read("get_operating_mode", || {
+                let call = self.api.get_operating_mode().mode_id(mode_id);
+                match org_id {
+                    Some(org) => call.org_id(org).send(),
+                    None => call.send(),
+                }
+            })
+            .await
+    }
+
+    /// Lists operating modes, as a stream of pages or of modes, with the vendor's filters.
+    ///
+    /// ```no_run
+    /// # async fn run(client: telephony::WebexClient) -> Result<(), telephony::Error> {
+    /// use futures_util::TryStreamExt;
+    ///
+    /// let modes: Vec<_> = client
+    ///     .operating_modes()
+    ///     .name_contains("Business")
+    ///     .location("LOCATION_ID")
+    ///     .items()
+    ///     .try_collect()
+    ///     .await?;
+    /// println!("{} modes", modes.len());
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn operating_modes(&self) -> ModeList<'_> {
+        ModeList {
+            client: self,
+            filter: Filter::default(),
+            page_size: None,
+        }
+    }
+
+    fn send_create(
+        &self,
+        mode: &types::OperatingModePostObject,
+        org_id: Option<&str>,
+    ) -> impl Future<Output = crate::transport::GenResult<types::OperatingModeCreated>> {
+        let call = self.api.create_operating_mode().body(mode.clone());
+        match org_id {
+            Some(org) => call.org_id(org.to_string()).send(),
+            None => call.send(),
+        }
+    }
+
+    async fn resolve(
+        &self,
+        mode: &types::OperatingModePostObject,
+        org_id: Option<&str>,
+    ) -> Result<Outcome<String>, Error> {
+        Create {
+            transport: &self.transport,
+            operation: "create_operating_mode",
+            send: || self.send_create(mode, org_id),
+            id_of: |created: &types::OperatingModeCreated| {
+                Some(created.id.clone()).filter(|id| !id.is_empty())
+            },
+            read_back: || self.find_mode(mode, org_id),
+            conflict_reads_back: true,
+        }
+        .run()
+        .await
+    }
+
+    /// The id of the operating mode with exactly `mode`'s name in `mode`'s scope, if any.
+    async fn find_mode(
+        &self,
+        mode: &types::OperatingModePostObject,
+        org_id: Option<&str>,
+    ) -> Result<Option<String>, Error> {
+        let mut list = self
+            .operating_modes()
+            .name_contains(mode.name.clone())
+            .page_size(READ_BACK_PAGE);
+        if let Some(org) = org_id {
+            list = list.org_id(org);
+        }
+        let (level, location) = match mode.level {
+            types::OrgLocLevelObject::Organization => {
+                list = list.organization_level_only();
+                ("ORGANIZATION", None)
+            }
+            types::OrgLocLevelObject::Location => {
+                let location = mode.location_id.clone().unwrap_or_default();
+                list = list.location(location.clone());
+                ("LOCATION", Some(location))
+            }
+        };
+        let found = list
+            .items()
+            .try_filter(|found| {
+                let same = found.name == mode.name
+                    && found.level.as_deref().is_none_or(|l| l == level)
+                    && (location.is_none()
+                        || found.location.as_ref().map(|l| &l.id) == location.as_ref());
+                std::future::ready(same)
+            })
+            .try_next()
+            .await?;
+        Ok(found.map(|mode| mode.id))
+    }
+}
+
+/// The filters of a listing of operating modes.
+#[derive(Debug, Clone, Default)]
+struct Filter {
+    name: Option<String>,
+    location: Option<String>,
+    org_level_only: Option<bool>,
+    order: Option<String>,
+    org_id: Option<String>,
+}
+
+/// A listing of operating modes; see [`WebexClient::operating_modes`].
+#[derive(Debug, Clone)]
+pub struct ModeList<'a> {
+    client: &'a WebexClient,
+    filter: Filter,
+    page_size: Option<u32>,
+}
+
+impl<'a> ModeList<'a> {
+    /// Only modes whose name contains `text` (the vendor's filter; not an exact match).
+    pub fn name_contains(mut self, text: impl Into<String>) -> Self {
+        self.filter.name = Some(text.into());
+        self
+    }
+
+    /// Only modes of this location (`limitToLocationId`).
+    pub fn location(mut self, location_id: impl Into<String>) -> Self {
+        self.filter.location = Some(location_id.into());
+        self
+    }
+
+    /// Only modes defined at the organization level (`limitToOrgLevelEnabled`).
+    pub fn organization_level_only(mut self) -> Self {
+        self.filter.org_level_only = Some(true);
+        self
+    }
+
+    /// Sort order: `name-asc` (the vendor's default) or `name-desc`.
+    pub fn order(mut self, order: impl Into<String>) -> Self {
+        self.filter.order = Some(order.into());
+        self
+    }
+
+    /// The organization to list (default: the token's).
+    pub fn org_id(mut self, org_id: impl Into<String>) -> Self {
+        self.filter.org_id = Some(org_id.into());
+        self
+    }
+
+    /// Modes per page, 1 to 100 (the vendor's default is 10; values outside are clamped).
+    pub fn page_size(mut self, size: u32) -> Self {
+        self.page_size = Some(size.clamp(1, 100));
+        self
+    }
+
+    /// The modes, a page at a time (each page one request, fetched when polled). A page
+    /// shorter than the page size is the last.
+    pub fn pages(self) -> Paged<'a, Vec<types::OperatingModeSummary>> {
+        let ModeList {
+            client,
+            filter,
+            page_size,
+        } = self;
+        let size = page_size.unwrap_or(10);
+        pages::pages(
+            telephony_spec::Vendor::Webex,
+            "list_operating_modes",
+            0_u32,
+            move |start: u32| {
+                let filter = filter.clone();
+                async move {
+                    let page = client
+                        .transport
+                        .read("list_operating_modes", || {
+                            let mut call = client.api.list_operating_modes().max(size).start(start);
+                            if let Some(name) = &filter.name {
+                                call = call.name(name.clone());
+                            }
+                            if let Some(location) = &filter.location {
+                                call = call.limit_to_location_id(location.clone());
+                            }
+                            if let Some(only) = filter.org_level_only {
+                                call = call.limit_to_org_level_enabled(only);
+                            }
+                            if let Some(order) = &filter.order {
+                                call = call.order(order.clone());
+                            }
+                            if let Some(org) = &filter.org_id {
+                                call = call.org_id(org.clone());
+                            }
+                            call.send()
+                        })
+                        .await?;
+                    let modes = page.operating_modes;
+                    let full = modes.len() >= size as usize;
+                    let next = start.checked_add(modes.len() as u32).filter(|_| full);
+                    Ok((modes, next))
+                }
+            },
+        )
+    }
+
+    /// The modes, one by one.
+    pub fn items(self) -> Paged<'a, types::OperatingModeSummary> {
+        pages::items(self.pages())
     }
 }

@@ -16,9 +16,11 @@ async fn mock() -> MockHandle {
     .expect("mock starts")
 }
 
-/// Quick backoff so the tests run fast; `Retry-After` is still honoured.
+/// Quick backoff and settling so the tests run fast; `Retry-After` is still honoured.
 fn policy() -> RetryPolicy {
-    RetryPolicy::default().backoff(Duration::from_millis(5), Duration::from_millis(20))
+    RetryPolicy::default()
+        .backoff(Duration::from_millis(5), Duration::from_millis(20))
+        .settle_delay(Duration::from_millis(20))
 }
 
 fn dialpad(mock: &MockHandle, retry: RetryPolicy) -> DialpadClient {
@@ -39,6 +41,14 @@ fn webex(mock: &MockHandle, retry: RetryPolicy) -> WebexClient {
 
 fn office() -> Value {
     serde_json::from_str(include_str!("../examples/office.json")).expect("office")
+}
+
+fn typed_office() -> telephony::dialpad_types::CreateOfficeMessage {
+    serde_json::from_value(office()).expect("typed office")
+}
+
+fn typed_mode(name: &str) -> telephony::webex_types::OperatingModePostObject {
+    serde_json::from_value(mode(name)).expect("typed mode")
 }
 
 fn mode(name: &str) -> Value {
@@ -138,12 +148,12 @@ async fn persistent_rate_limiting_ends_as_rate_limited() {
 }
 
 #[tokio::test]
-async fn possibly_processed_answers_are_ambiguous_and_not_retried() {
+async fn possibly_processed_answers_are_ambiguous_and_not_retried_by_the_single_shot_create() {
     for code in [500, 502, 504] {
         let mock = mock().await;
         mock.push_faults(Vendor::Dialpad, [status(code, None)]);
         let err = dialpad(&mock, policy())
-            .create_office_json(&office())
+            .create_office_once(&typed_office())
             .await
             .unwrap_err();
         assert!(err.is_ambiguous(), "{code}: {err:?}");
@@ -157,11 +167,11 @@ async fn possibly_processed_answers_are_ambiguous_and_not_retried() {
 }
 
 #[tokio::test]
-async fn a_reset_after_processing_is_ambiguous_and_leaves_exactly_one_office() {
+async fn a_reset_after_processing_is_ambiguous_for_the_single_shot_create_and_leaves_one_office() {
     let mock = mock().await;
     mock.push_faults(Vendor::Dialpad, [Fault::ResetAfter]);
     let err = dialpad(&mock, policy())
-        .create_office_json(&office())
+        .create_office_once(&typed_office())
         .await
         .unwrap_err();
     assert!(err.is_ambiguous(), "{err:?}");
@@ -179,7 +189,7 @@ async fn ambiguous_outcomes_are_retried_only_on_request() {
     mock.push_faults(Vendor::Webex, [status(502, None)]);
     let client = webex(&mock, policy().retry_ambiguous(true));
     client
-        .create_operating_mode_json(&mode("Day"), None)
+        .create_operating_mode_once(&typed_mode("Day"), None)
         .await
         .expect("created on the second attempt");
     assert_eq!(attempts(&mock, MODES), 2);
@@ -194,13 +204,20 @@ async fn an_unreachable_server_is_a_transport_error_after_retrying() {
         .base_url(url)
         .rate(None)
         .retry(policy().max_attempts(3));
-    let err = DialpadClient::new(settings)
-        .expect("client")
-        .create_office_json(&office())
+    let client = DialpadClient::new(settings).expect("client");
+    let err = client
+        .create_office_once(&typed_office())
         .await
         .unwrap_err();
     assert!(
         matches!(err, Error::Transport { attempts: 3, .. }),
+        "{err:?}"
+    );
+    // The billing-safe create lists offices first; that read fails the same way, and nothing
+    // is sent.
+    let err = client.create_office_json(&office()).await.unwrap_err();
+    assert!(
+        matches!(err, Error::Transport { attempts: 6, .. }),
         "{err:?}"
     );
 }
@@ -209,12 +226,20 @@ async fn an_unreachable_server_is_a_transport_error_after_retrying() {
 async fn refusals_carry_the_status_and_the_vendor_body() {
     let mock = mock().await;
     let client = webex(&mock, policy());
-    client
+    let first = client
         .create_operating_mode_json(&mode("Day"), Some("ORG"))
         .await
         .expect("first");
-    let err = client
+    // The billing-safe create reads a 409 back: the mode of that name is found.
+    let again = client
         .create_operating_mode_json(&mode("Day"), Some("ORG"))
+        .await
+        .expect("found");
+    assert!(first.is_created() && !again.is_created(), "{again:?}");
+    assert_eq!(first.id(), again.id());
+    // The single-shot create hands the 409 back.
+    let err = client
+        .create_operating_mode_once(&typed_mode("Day"), Some("ORG"))
         .await
         .unwrap_err();
     let Error::Api {
@@ -241,13 +266,13 @@ async fn refusals_carry_the_status_and_the_vendor_body() {
     let err = client.create_office_json(&office()).await.unwrap_err();
     let Error::Api {
         status: 401,
-        body: ApiErrorBody::Raw(raw),
+        body: ApiErrorBody::Raw { text, truncated },
         ..
     } = &err
     else {
         panic!("expected a Dialpad 401 with its raw body, got {err:?}");
     };
-    assert!(raw.contains("not valid"), "{raw}");
+    assert!(text.contains("not valid") && !truncated, "{text}");
 }
 
 #[tokio::test]

@@ -30,8 +30,10 @@ struct Args {
     /// Webex rate limit: COUNT/UNIT (s, min, h) or `off`.
     #[arg(long, value_parser = rate_flag, default_value = "off")]
     webex_rate: RateFlag,
-    /// Faults to inject, e.g. `503:2@0.1,429@0.05,reset-after@0.01,latency=50ms@0.2`
-    /// (STATUS[:RETRY_AFTER_SECONDS], reset-before, reset-after, latency=MSms; @chance 0-1).
+    /// Faults to inject into every vendor operation, e.g.
+    /// `503:2@0.1,429@0.05,reset-after@0.01,latency=50ms@0.2,late-commit=500ms@0.01`
+    /// (STATUS[:RETRY_AFTER_SECONDS], reset-before, reset-after, latency=MSms,
+    /// late-commit=MSms[:reset]; @chance 0-1).
     #[arg(long, value_parser = fault_plan, default_value = "")]
     faults: FaultPlan,
     /// Seed of fault draws and generated ids.
@@ -43,6 +45,9 @@ struct Args {
     /// Most Webex operating modes per organization or location (default: the spec's 100).
     #[arg(long)]
     max_modes_per_scope: Option<usize>,
+    /// Offices per page of Dialpad's office listing.
+    #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
+    dialpad_page_size: u32,
 }
 
 /// A rate flag: a limit, or `off`.
@@ -83,6 +88,7 @@ async fn main() -> ExitCode {
         seed: args.seed,
         body_limit: args.body_limit,
         max_modes_per_scope: args.max_modes_per_scope,
+        dialpad_page_size: args.dialpad_page_size as usize,
     };
     tracing::info!(
         dialpad_rate = config

@@ -1,0 +1,83 @@
+//! The vendor operations the mock serves, each with its own rate-limit bucket, scripted faults
+//! and request counts.
+
+use telephony_spec::Vendor;
+
+/// One operation of one vendor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[non_exhaustive]
+pub enum Operation {
+    /// Dialpad `POST /api/v2/offices`.
+    CreateOffice,
+    /// Dialpad `GET /api/v2/offices`.
+    ListOffices,
+    /// Dialpad `GET /api/v2/offices/{id}`.
+    GetOffice,
+    /// Webex `POST /v1/telephony/config/operatingModes`.
+    CreateOperatingMode,
+    /// Webex `GET /v1/telephony/config/operatingModes`.
+    ListOperatingModes,
+    /// Webex `GET /v1/telephony/config/operatingModes/{modeId}`.
+    GetOperatingMode,
+}
+
+impl Operation {
+    /// Every operation.
+    pub const ALL: [Operation; 6] = [
+        Operation::CreateOffice,
+        Operation::ListOffices,
+        Operation::GetOffice,
+        Operation::CreateOperatingMode,
+        Operation::ListOperatingModes,
+        Operation::GetOperatingMode,
+    ];
+
+    /// The vendor it belongs to.
+    pub fn vendor(self) -> Vendor {
+        match self {
+            Operation::CreateOffice | Operation::ListOffices | Operation::GetOffice => {
+                Vendor::Dialpad
+            }
+            Operation::CreateOperatingMode
+            | Operation::ListOperatingModes
+            | Operation::GetOperatingMode => Vendor::Webex,
+        }
+    }
+
+    /// The `operationId` in the vendor's curated spec.
+    pub fn id(self) -> &'static str {
+        match self {
+            Operation::CreateOffice => "create_office",
+            Operation::ListOffices => "list_offices",
+            Operation::GetOffice => "get_office",
+            Operation::CreateOperatingMode => "create_operating_mode",
+            Operation::ListOperatingModes => "list_operating_modes",
+            Operation::GetOperatingMode => "get_operating_mode",
+        }
+    }
+
+    /// Method and route, as counted in the stats.
+    pub fn route(self) -> &'static str {
+        match self {
+            Operation::CreateOffice => "POST /api/v2/offices",
+            Operation::ListOffices => "GET /api/v2/offices",
+            Operation::GetOffice => "GET /api/v2/offices/{id}",
+            Operation::CreateOperatingMode => "POST /v1/telephony/config/operatingModes",
+            Operation::ListOperatingModes => "GET /v1/telephony/config/operatingModes",
+            Operation::GetOperatingMode => "GET /v1/telephony/config/operatingModes/{modeId}",
+        }
+    }
+
+    /// The create operation of `vendor`.
+    pub fn create_of(vendor: Vendor) -> Operation {
+        match vendor {
+            Vendor::Dialpad => Operation::CreateOffice,
+            Vendor::Webex => Operation::CreateOperatingMode,
+        }
+    }
+
+    /// The operation with this `operationId`.
+    pub fn from_id(id: &str) -> Option<Operation> {
+        Operation::ALL.into_iter().find(|op| op.id() == id)
+    }
+}

@@ -1,0 +1,196 @@
+//! Billing-safe creates: every create ends known — created exactly once, or surely not.
+//!
+//! Neither vendor takes an idempotency key, so a create whose outcome is unknown (the
+//! connection broke after sending, a timeout, 500/502/504, a success that cannot be decoded or
+//! names no id) cannot simply be sent again: a Dialpad office is billable. Instead the client
+//! waits a settle delay ([`RetryPolicy::settle_delay`](crate::RetryPolicy::settle_delay): a
+//! backend may commit after its gateway gave up), then reads back what exists:
+//!
+//! - **found** → [`Outcome::Found`] with its id; nothing is sent again;
+//! - **not found** → the attempt surely did nothing, so the create is sent again (within
+//!   [`RetryPolicy::max_attempts`](crate::RetryPolicy::max_attempts)); when the attempts run
+//!   out, [`Error::NotCreated`];
+//! - **the read-back itself fails** → [`Error::Ambiguous`], saying so. This is the only way
+//!   a billing-safe create ends unknown.
+//!
+//! How each vendor reads back is described on
+//! [`DialpadClient::create_office`](crate::DialpadClient::create_office) and
+//! [`WebexClient::create_operating_mode`](crate::WebexClient::create_operating_mode).
+
+use std::future::Future;
+
+use crate::error::Error;
+use crate::transport::{Attempt, GenResult, Kind, NO_ID, Transport};
+
+/// How a billing-safe create ended when the resource exists.
+///
+/// ```
+/// use telephony::Outcome;
+///
+/// let outcome = Outcome::Created { id: 42_i64, attempts: 1 };
+/// assert_eq!(*outcome.id(), 42);
+/// assert!(outcome.is_created());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Outcome<Id> {
+    /// The vendor answered this create with success and the id of what it created.
+    Created {
+        /// The id of the new resource.
+        id: Id,
+        /// Attempts made, the first included.
+        attempts: u32,
+    },
+    /// The resource exists and was found by reading back: an attempt whose outcome was unknown
+    /// did create it, or (Webex, whose names are unique) an operating mode of that name
+    /// already existed in the scope. Nothing more was sent.
+    Found {
+        /// The id of the resource found.
+        id: Id,
+        /// Attempts made, the first included.
+        attempts: u32,
+    },
+}
+
+impl<Id> Outcome<Id> {
+    /// The id of the resource, however it was learned.
+    pub fn id(&self) -> &Id {
+        match self {
+            Outcome::Created { id, .. } | Outcome::Found { id, .. } => id,
+        }
+    }
+
+    /// The id, by value.
+    pub fn into_id(self) -> Id {
+        match self {
+            Outcome::Created { id, .. } | Outcome::Found { id, .. } => id,
+        }
+    }
+
+    /// Whether the vendor answered this create with success.
+    pub fn is_created(&self) -> bool {
+        matches!(self, Outcome::Created { .. })
+    }
+
+    /// Attempts made, the first included.
+    pub fn attempts(&self) -> u32 {
+        match self {
+            Outcome::Created { attempts, .. } | Outcome::Found { attempts, .. } => *attempts,
+        }
+    }
+}
+
+/// One billing-safe create.
+pub(crate) struct Create<'a, S, I, R> {
+    pub transport: &'a Transport,
+    pub operation: &'static str,
+    /// Sends one attempt.
+    pub send: S,
+    /// The id a success names, if any.
+    pub id_of: I,
+    /// Looks for the resource this create would have made.
+    pub read_back: R,
+    /// Whether a 409 is read back (Webex: the name is taken, perhaps by this very create).
+    pub conflict_reads_back: bool,
+}
+
+impl<S, I, R, T, Id, SFut, RFut> Create<'_, S, I, R>
+where
+    S: FnMut() -> SFut,
+    SFut: Future<Output = GenResult<T>>,
+    I: Fn(&T) -> Option<Id>,
+    R: FnMut() -> RFut,
+    RFut: Future<Output = Result<Option<Id>, Error>>,
+{
+    pub async fn run(mut self) -> Result<Outcome<Id>, Error> {
+        let transport = self.transport;
+        let vendor = transport.vendor;
+        let policy = &transport.policy;
+        let attempts = policy.attempts();
+        let mut attempt = 0;
+        // Whether an earlier attempt's outcome was unknown (and read back as not created).
+        let mut unknown_before = false;
+        loop {
+            attempt += 1;
+            let outcome = transport
+                .attempt(self.operation, Kind::Create, attempt, &mut self.send)
+                .await;
+            let (status, reason) = match outcome {
+                Attempt::Success(value) => match (self.id_of)(&value) {
+                    Some(id) => {
+                        return Ok(Outcome::Created {
+                            id,
+                            attempts: attempt,
+                        });
+                    }
+                    None => (None, NO_ID.to_string()),
+                },
+                Attempt::Ambiguous { status, reason } => (status, reason),
+                Attempt::Final(error @ Error::Api { status: 409, .. })
+                    if self.conflict_reads_back =>
+                {
+                    // The name is taken: it exists now, so there is nothing to wait for.
+                    return match (self.read_back)().await {
+                        Ok(Some(id)) => Ok(Outcome::Found {
+                            id,
+                            attempts: attempt,
+                        }),
+                        Ok(None) => Err(error),
+                        // An earlier attempt may have committed late and hold the name.
+                        Err(read) if unknown_before => Err(Error::Ambiguous {
+                            vendor,
+                            attempts: attempt,
+                            status: Some(409),
+                            reason: format!(
+                                "{error}, after an earlier attempt whose outcome was unknown; \
+                                 reading back to check failed: {read}"
+                            ),
+                        }),
+                        Err(_) => Err(error),
+                    };
+                }
+                Attempt::Final(error) => return Err(error),
+                Attempt::NotProcessed {
+                    status,
+                    retry_after,
+                    transport: source,
+                } => {
+                    let wait =
+                        transport.wait_after(attempt, attempts, status, retry_after, source)?;
+                    tokio::time::sleep(wait).await;
+                    continue;
+                }
+            };
+            tokio::time::sleep(policy.settle()).await;
+            match (self.read_back)().await {
+                Ok(Some(id)) => {
+                    return Ok(Outcome::Found {
+                        id,
+                        attempts: attempt,
+                    });
+                }
+                Ok(None) if attempt >= attempts => {
+                    return Err(Error::NotCreated {
+                        vendor,
+                        attempts: attempt,
+                        status,
+                        reason,
+                    });
+                }
+                Ok(None) => {
+                    unknown_before = true;
+                    tracing::info!(attempt, "read back: not created; sending again");
+                    tokio::time::sleep(policy.backoff_after(attempt)).await;
+                }
+                Err(error) => {
+                    return Err(Error::Ambiguous {
+                        vendor,
+                        attempts: attempt,
+                        status,
+                        reason: format!("{reason}; reading back to check failed: {error}"),
+                    });
+                }
+            }
+        }
+    }
+}
