@@ -1,0 +1,252 @@
+//! Every error answer is classified by its status, whatever its body; a success without an id
+//! is never taken as done; once an attempt's outcome was unknown the result never says "not
+//! carried out"; `Retry-After` is honoured in every form; redirects are never followed; error
+//! bodies are kept only up to a cap. Each test names the defect it guards against.
+
+mod support;
+
+use std::time::Duration;
+
+use serde_json::json;
+use support::canned::{Canned, Server};
+use telephony::webex_types::OperatingModePostObject;
+use telephony::{
+    ApiErrorBody, DialpadClient, Error, MAX_ERROR_BODY, Outcome, RetryPolicy, Settings, Token,
+    WebexClient,
+};
+
+fn policy() -> RetryPolicy {
+    RetryPolicy::default()
+        .backoff(Duration::from_millis(1), Duration::from_millis(5))
+        .settle_delay(Duration::from_millis(1))
+}
+
+fn webex(server: &Server, retry: RetryPolicy) -> WebexClient {
+    let settings = Settings::webex(Token::new("t").expect("token"))
+        .base_url(format!("{}/v1", server.url))
+        .rate(None)
+        .retry(retry);
+    WebexClient::new(settings).expect("client")
+}
+
+fn dialpad(server: &Server, retry: RetryPolicy) -> DialpadClient {
+    let settings = Settings::dialpad(Token::new("k").expect("token"))
+        .base_url(&server.url)
+        .rate(None)
+        .retry(retry);
+    DialpadClient::new(settings).expect("client")
+}
+
+fn mode() -> OperatingModePostObject {
+    serde_json::from_value(
+        json!({"name": "Day", "type": "NONE", "level": "ORGANIZATION",
+        "callForwarding": {"destination": "+19705550006"}}),
+    )
+    .expect("mode")
+}
+
+fn office() -> telephony::dialpad_types::CreateOfficeMessage {
+    serde_json::from_str(include_str!("../examples/office.json")).expect("office")
+}
+
+const CREATED: &str = r#"{"id": "MODE-1"}"#;
+
+#[tokio::test]
+async fn webex_refusals_that_are_not_webex_json_keep_their_status_and_are_retried() {
+    // Before: each of these was Ambiguous with the status dropped, and never retried.
+    for refusal in [
+        Canned::new(503, "<html><body>Service Unavailable</body></html>")
+            .header("content-type", "text/html"),
+        Canned::new(429, ""),
+        Canned::new(423, "").header("retry-after", "0"),
+    ] {
+        let server = Server::start().await;
+        server.posts([refusal.clone(), Canned::json(201, CREATED)]);
+        let created = webex(&server, policy())
+            .create_operating_mode_once(&mode(), None)
+            .await;
+        assert_eq!(
+            created.map(|c| c.id).ok().as_deref(),
+            Some("MODE-1"),
+            "{refusal:?}"
+        );
+        assert_eq!(server.seen().len(), 2, "{refusal:?}");
+    }
+}
+
+#[tokio::test]
+async fn webex_final_refusals_of_any_shape_are_api_errors_with_their_status() {
+    for (refusal, status) in [
+        (Canned::new(401, ""), 401),
+        (
+            Canned::new(409, "name taken").header("content-type", "text/plain"),
+            409,
+        ),
+        (Canned::json(400, r#"{"detail": "another shape"}"#), 400),
+    ] {
+        let server = Server::start().await;
+        server.posts([refusal]);
+        let err = webex(&server, policy())
+            .create_operating_mode_once(&mode(), None)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(&err, Error::Api { status: s, body: ApiErrorBody::Raw { .. }, .. } if *s == status),
+            "{status}: {err:?}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_base_url_without_v1_is_a_404_that_says_to_check_the_url() {
+    // Before: "the outcome at Webex is unknown … EOF while parsing".
+    let mock = telephony_mock::MockServer::start(telephony_mock::MockConfig::default())
+        .await
+        .expect("mock");
+    let settings = Settings::webex(Token::new("t").expect("token"))
+        .base_url(mock.base_url())
+        .rate(None);
+    let err = WebexClient::new(settings)
+        .expect("client")
+        .create_operating_mode(&mode(), None)
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::Api { status: 404, .. }), "{err:?}");
+    assert!(!err.is_ambiguous());
+    assert!(err.to_string().contains("base URL"), "{err}");
+    assert!(mock.operating_modes().is_empty());
+}
+
+#[tokio::test]
+async fn a_success_without_an_id_is_not_taken_as_done() {
+    // Single shot: unknown, so the caller does not lose track of a created resource.
+    let server = Server::start().await;
+    server.posts([Canned::json(201, r#"{"id": ""}"#)]);
+    let err = webex(&server, policy())
+        .create_operating_mode_once(&mode(), None)
+        .await
+        .unwrap_err();
+    assert!(err.is_ambiguous(), "{err:?}");
+
+    let server = Server::start().await;
+    server.posts([Canned::json(200, "{}")]);
+    let err = dialpad(&server, policy())
+        .create_office_once(&office())
+        .await
+        .unwrap_err();
+    assert!(err.is_ambiguous(), "{err:?}");
+
+    // Billing-safe: read back, and the office that appeared is the one created.
+    let server = Server::start().await;
+    server.gets([
+        Canned::json(200, r#"{"items": [{"id": 1, "name": "Chicago Loop"}]}"#),
+        Canned::json(
+            200,
+            r#"{"items": [{"id": 1, "name": "Chicago Loop"}, {"id": 2, "name": "Chicago Loop"}]}"#,
+        ),
+    ]);
+    server.posts([Canned::json(200, "{}")]);
+    let outcome = dialpad(&server, policy())
+        .create_office(&office())
+        .await
+        .expect("resolved");
+    assert_eq!(outcome, Outcome::Found { id: 2, attempts: 1 });
+}
+
+#[tokio::test]
+async fn once_an_attempt_was_ambiguous_a_later_refusal_is_not_reported_as_not_carried_out() {
+    // Before: `RateLimited` or `Api 409` after an earlier 502 said "not carried out".
+    for later in [
+        vec![Canned::new(429, ""), Canned::new(429, "")],
+        vec![Canned::json(409, r#"{"message": "already exists"}"#)],
+    ] {
+        let server = Server::start().await;
+        let mut answers = vec![Canned::new(502, "bad gateway")];
+        answers.extend(later);
+        server.posts(answers);
+        let err = webex(&server, policy().max_attempts(3).retry_ambiguous(true))
+            .create_operating_mode_once(&mode(), None)
+            .await
+            .unwrap_err();
+        assert!(err.is_ambiguous(), "{err:?}");
+        assert!(err.to_string().contains("502"), "{err}");
+    }
+}
+
+#[tokio::test]
+async fn retry_after_beyond_u64_or_as_a_far_date_is_refused_by_the_cap() {
+    // Before: ignored, and retried at once.
+    let far = httpdate::fmt_http_date(std::time::SystemTime::now() + Duration::from_secs(3600));
+    for value in ["184467440737095516160".to_string(), far] {
+        let server = Server::start().await;
+        server.posts([Canned::new(429, "").header("retry-after", value.clone())]);
+        let err = webex(&server, policy())
+            .create_operating_mode_once(&mode(), None)
+            .await
+            .unwrap_err();
+        assert!(
+            matches!(err, Error::RetryAfterTooLong { status: 429, .. }),
+            "{value}: {err:?}"
+        );
+        assert_eq!(server.seen().len(), 1, "{value}");
+    }
+}
+
+#[tokio::test]
+async fn retry_after_as_a_near_date_is_waited_for() {
+    let server = Server::start().await;
+    let soon = httpdate::fmt_http_date(std::time::SystemTime::now() + Duration::from_secs(2));
+    server.posts([
+        Canned::new(503, "").header("retry-after", soon),
+        Canned::json(201, CREATED),
+    ]);
+    let started = std::time::Instant::now();
+    webex(&server, policy())
+        .create_operating_mode_once(&mode(), None)
+        .await
+        .expect("created");
+    assert!(started.elapsed() >= Duration::from_millis(900), "waited");
+}
+
+#[tokio::test]
+async fn error_bodies_are_cut_at_the_cap_and_marked() {
+    let server = Server::start().await;
+    server.posts([Canned::new(400, vec![b'x'; 300 * 1024])]);
+    let err = dialpad(&server, policy())
+        .create_office_once(&office())
+        .await
+        .unwrap_err();
+    let Error::Api {
+        body: ApiErrorBody::Raw { text, truncated },
+        ..
+    } = &err
+    else {
+        panic!("expected a raw 400, got {err:?}");
+    };
+    assert!(*truncated);
+    assert_eq!(text.len(), MAX_ERROR_BODY);
+    assert!(err.to_string().contains("cut at"), "the cut is shown");
+}
+
+#[tokio::test]
+async fn a_redirect_is_an_error_naming_where_it_pointed_and_is_not_followed() {
+    // Before: a 307 was followed and the body (and token) re-sent to wherever it pointed.
+    let elsewhere = Server::start().await;
+    let server = Server::start().await;
+    let target = format!("{}/v1/telephony/config/operatingModes", elsewhere.url);
+    server.posts([Canned::new(307, "").header("location", target.clone())]);
+    let err = webex(&server, policy())
+        .create_operating_mode(&mode(), None)
+        .await
+        .unwrap_err();
+    let Error::Redirected {
+        status: 307,
+        location,
+        ..
+    } = &err
+    else {
+        panic!("expected Redirected, got {err:?}");
+    };
+    assert_eq!(location.as_deref(), Some(target.as_str()));
+    assert!(elsewhere.seen().is_empty(), "nothing went to the target");
+}

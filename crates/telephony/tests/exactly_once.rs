@@ -1,0 +1,373 @@
+//! The billing-safe creates against the mock: an unknown outcome is read back, never blindly
+//! repeated, and each create ends created exactly once or surely not.
+
+use std::time::Duration;
+
+use serde_json::{Value, json};
+use telephony::{DialpadClient, Error, Outcome, RetryPolicy, Settings, Token, WebexClient};
+use telephony_mock::{Fault, MockConfig, MockHandle, MockServer, Operation, Vendor};
+
+async fn mock() -> MockHandle {
+    MockServer::start(MockConfig {
+        dialpad_rate: None,
+        webex_rate: None,
+        dialpad_page_size: 2,
+        ..MockConfig::default()
+    })
+    .await
+    .expect("mock starts")
+}
+
+fn policy(settle: Duration) -> RetryPolicy {
+    RetryPolicy::default()
+        .backoff(Duration::from_millis(2), Duration::from_millis(10))
+        .settle_delay(settle)
+}
+
+fn dialpad(mock: &MockHandle, retry: RetryPolicy) -> DialpadClient {
+    let settings = Settings::dialpad(Token::new("key").expect("token"))
+        .base_url(mock.dialpad_url())
+        .rate(None)
+        .retry(retry);
+    DialpadClient::new(settings).expect("client")
+}
+
+fn webex(mock: &MockHandle, retry: RetryPolicy) -> WebexClient {
+    let settings = Settings::webex(Token::new("token").expect("token"))
+        .base_url(mock.webex_url())
+        .rate(None)
+        .retry(retry);
+    WebexClient::new(settings).expect("client")
+}
+
+fn office(name: &str) -> Value {
+    let mut office: Value =
+        serde_json::from_str(include_str!("../examples/office.json")).expect("office");
+    office["name"] = json!(name);
+    office
+}
+
+fn mode(name: &str, location: Option<&str>) -> Value {
+    let mut mode = json!({"name": name, "type": "NONE", "level": "ORGANIZATION",
+        "callForwarding": {"destination": "+19705550006"}});
+    if let Some(location) = location {
+        mode["level"] = json!("LOCATION");
+        mode["locationId"] = json!(location);
+    }
+    mode
+}
+
+fn named(mock: &MockHandle, name: &str) -> Vec<i64> {
+    mock.offices()
+        .into_iter()
+        .filter(|o| o.received["name"] == name)
+        .map(|o| o.id)
+        .collect()
+}
+
+async fn quiet(mock: &MockHandle) {
+    while mock.pending_late_commits() > 0 {
+        tokio::time::sleep(Duration::from_millis(10)).await;
+    }
+}
+
+#[tokio::test]
+async fn a_reset_after_the_office_was_made_is_read_back_as_found() {
+    let mock = mock().await;
+    let client = dialpad(&mock, policy(Duration::from_millis(10)));
+    for n in 0..3 {
+        client
+            .create_office_json(&office(&format!("Older {n}")))
+            .await
+            .expect("created");
+    }
+    mock.push_faults(Vendor::Dialpad, [Fault::ResetAfter]);
+    let outcome = client
+        .create_office_json(&office("Chicago Loop"))
+        .await
+        .expect("resolved");
+    let ids = named(&mock, "Chicago Loop");
+    assert_eq!(ids.len(), 1, "exactly one office");
+    assert_eq!(
+        outcome,
+        Outcome::Found {
+            id: ids[0],
+            attempts: 1
+        }
+    );
+}
+
+#[tokio::test]
+async fn an_unknown_outcome_that_did_nothing_is_sent_again_once() {
+    for fault in [
+        Fault::Status {
+            status: 500,
+            retry_after: None,
+        },
+        Fault::Status {
+            status: 502,
+            retry_after: None,
+        },
+        Fault::Status {
+            status: 504,
+            retry_after: None,
+        },
+        Fault::ResetBefore,
+    ] {
+        let mock = mock().await;
+        mock.push_faults(Vendor::Dialpad, [fault]);
+        let outcome = dialpad(&mock, policy(Duration::from_millis(10)))
+            .create_office_json(&office("Chicago Loop"))
+            .await
+            .expect("created");
+        let ids = named(&mock, "Chicago Loop");
+        assert_eq!(ids.len(), 1, "{fault}");
+        assert_eq!(
+            outcome,
+            Outcome::Created {
+                id: ids[0],
+                attempts: 2
+            },
+            "{fault}"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_same_named_office_that_existed_before_is_not_taken_for_this_creates() {
+    let mock = mock().await;
+    let client = dialpad(&mock, policy(Duration::from_millis(10)));
+    let older = client
+        .create_office_json(&office("Chicago Loop"))
+        .await
+        .expect("created")
+        .into_id();
+    mock.push_faults(
+        Vendor::Dialpad,
+        [Fault::Status {
+            status: 502,
+            retry_after: None,
+        }],
+    );
+    let second = client
+        .create_office_json(&office("Chicago Loop"))
+        .await
+        .expect("created");
+    assert!(second.is_created(), "{second:?}");
+    assert_ne!(*second.id(), older);
+    assert_eq!(
+        named(&mock, "Chicago Loop").len(),
+        2,
+        "two offices were asked for"
+    );
+}
+
+#[tokio::test]
+async fn the_settle_delay_is_what_prevents_a_duplicate_after_a_late_commit() {
+    let late = Fault::LateCommit {
+        millis: 300,
+        reset: false,
+    };
+    // No settling: the read-back comes before the backend commits, finds nothing, and the
+    // create is sent again: two offices.
+    let hasty = mock().await;
+    hasty.push_faults(Vendor::Dialpad, [late]);
+    dialpad(&hasty, policy(Duration::ZERO))
+        .create_office_json(&office("Late"))
+        .await
+        .expect("created");
+    quiet(&hasty).await;
+    assert_eq!(
+        named(&hasty, "Late").len(),
+        2,
+        "the duplicate the settle delay prevents"
+    );
+
+    // Settling longer than the backend's lag: the read-back finds it; one office.
+    for reset in [false, true] {
+        let server = mock().await;
+        server.push_faults(Vendor::Dialpad, [Fault::LateCommit { millis: 300, reset }]);
+        let outcome = dialpad(&server, policy(Duration::from_millis(600)))
+            .create_office_json(&office("Late"))
+            .await
+            .expect("resolved");
+        quiet(&server).await;
+        let ids = named(&server, "Late");
+        assert_eq!(ids.len(), 1, "reset {reset}");
+        assert_eq!(
+            outcome,
+            Outcome::Found {
+                id: ids[0],
+                attempts: 1
+            }
+        );
+    }
+}
+
+#[tokio::test]
+async fn webex_unknown_outcomes_are_read_back_in_the_modes_scope() {
+    let mock = mock().await;
+    let client = webex(&mock, policy(Duration::from_millis(10)));
+    // Same name elsewhere and a name that contains it: neither is taken for this create's.
+    client
+        .create_operating_mode_json(&mode("Day", None), None)
+        .await
+        .expect("org level");
+    client
+        .create_operating_mode_json(&mode("Day shift", Some("LOC-1")), None)
+        .await
+        .expect("x");
+    mock.push_faults(Vendor::Webex, [Fault::ResetAfter]);
+    let outcome = client
+        .create_operating_mode_json(&mode("Day", Some("LOC-1")), None)
+        .await
+        .expect("resolved");
+    let at_location: Vec<String> = mock
+        .operating_modes()
+        .into_iter()
+        .filter(|m| m.received["name"] == "Day" && m.received["locationId"] == "LOC-1")
+        .map(|m| m.id)
+        .collect();
+    assert_eq!(at_location.len(), 1);
+    assert_eq!(
+        outcome,
+        Outcome::Found {
+            id: at_location[0].clone(),
+            attempts: 1
+        }
+    );
+
+    // A late commit with no settling: the create is sent again, Webex answers 409 (the name
+    // is taken), and that is read back too — still one mode.
+    mock.push_faults(
+        Vendor::Webex,
+        [Fault::LateCommit {
+            millis: 100,
+            reset: true,
+        }],
+    );
+    let outcome = webex(&mock, policy(Duration::ZERO).max_attempts(6))
+        .create_operating_mode_json(&mode("Night", None), Some("ORG-2"))
+        .await
+        .expect("resolved");
+    quiet(&mock).await;
+    let night: Vec<_> = mock
+        .operating_modes()
+        .into_iter()
+        .filter(|m| m.received["name"] == "Night")
+        .collect();
+    assert_eq!(night.len(), 1);
+    assert_eq!(outcome.id(), &night[0].id);
+}
+
+#[tokio::test]
+async fn a_failing_read_back_leaves_the_outcome_ambiguous_and_says_so() {
+    let mock = mock().await;
+    mock.push_faults(Vendor::Dialpad, [Fault::ResetAfter]);
+    let failing = Fault::Status {
+        status: 500,
+        retry_after: None,
+    };
+    let client = dialpad(&mock, policy(Duration::from_millis(5)).read_attempts(2));
+    let baseline = client.baseline().await.expect("baseline");
+    mock.push_faults_to(Operation::ListOffices, [failing; 2]);
+    let err = client
+        .create_office_with(
+            &serde_json::from_value(office("Chicago Loop")).expect("typed"),
+            &baseline,
+        )
+        .await
+        .unwrap_err();
+    assert!(err.is_ambiguous(), "{err:?}");
+    assert!(err.to_string().contains("reading back"), "{err}");
+}
+
+#[tokio::test]
+async fn when_every_attempt_did_nothing_the_create_is_surely_not_created() {
+    let mock = mock().await;
+    let gateway = Fault::Status {
+        status: 502,
+        retry_after: None,
+    };
+    mock.push_faults(Vendor::Dialpad, [gateway; 3]);
+    let err = dialpad(&mock, policy(Duration::from_millis(5)).max_attempts(3))
+        .create_office_json(&office("Chicago Loop"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::NotCreated {
+                attempts: 3,
+                status: Some(502),
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(mock.offices().is_empty());
+}
+
+#[tokio::test]
+async fn listings_page_through_everything_and_reads_are_retried() {
+    use futures_util::TryStreamExt;
+    let mock = mock().await;
+    let client = dialpad(&mock, policy(Duration::ZERO));
+    for n in 0..5 {
+        client
+            .create_office_json(&office(&format!("Office {n}")))
+            .await
+            .expect("created");
+    }
+    mock.push_faults_to(
+        Operation::ListOffices,
+        [
+            Fault::ResetBefore,
+            Fault::Status {
+                status: 503,
+                retry_after: None,
+            },
+        ],
+    );
+    let pages: Vec<_> = client.offices().pages().try_collect().await.expect("pages");
+    assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), [2, 2, 1]);
+    let first = pages[0][0].id.expect("id");
+    let office = client.get_office(first).await.expect("get");
+    assert_eq!(office.name.as_deref(), Some("Office 0"));
+    let missing = client.get_office(42).await.unwrap_err();
+    assert!(
+        matches!(missing, Error::Api { status: 404, .. }),
+        "{missing:?}"
+    );
+
+    let webex = webex(&mock, policy(Duration::ZERO));
+    for name in ["Alpha", "Beta", "Gamma", "Alpine"] {
+        webex
+            .create_operating_mode_json(&mode(name, Some("LOC-9")), None)
+            .await
+            .expect("mode");
+    }
+    let names: Vec<String> = webex
+        .operating_modes()
+        .location("LOC-9")
+        .page_size(1)
+        .items()
+        .map_ok(|m| m.name)
+        .try_collect()
+        .await
+        .expect("list");
+    assert_eq!(names, ["Alpha", "Alpine", "Beta", "Gamma"]);
+    let contains: Vec<String> = webex
+        .operating_modes()
+        .name_contains("alp")
+        .items()
+        .map_ok(|m| m.name)
+        .try_collect()
+        .await
+        .expect("list");
+    assert_eq!(contains, ["Alpha", "Alpine"]);
+    let id = mock.operating_modes()[0].id.clone();
+    let details = webex.get_operating_mode(&id, None).await.expect("get");
+    assert_eq!(details.name, "Alpha");
+    assert_eq!(details.location.map(|l| l.id).as_deref(), Some("LOC-9"));
+}
