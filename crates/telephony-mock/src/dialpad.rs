@@ -100,11 +100,10 @@ pub(crate) async fn list_offices(State(app): State<Arc<AppState>>, uri: Uri) -> 
         Ok(query) => query,
         Err(message) => return refuse(message),
     };
-    if let Some(flag) = query
-        .get("active_only")
-        .filter(|flag| !matches!(flag.as_str(), "true" | "false"))
-    {
-        return refuse(format!("active_only must be true or false, not `{flag}`"));
+    // Checks `active_only` (a boolean) against the spec; every mock office is active.
+    if let Err(violations) = Validator::dialpad().query("list_offices", &query) {
+        return VendorError::invalid_query(violations)
+            .into_response(Vendor::Dialpad, app.tracking_id());
     }
     let start = match query.get("cursor").map(|c| decode_cursor(c)) {
         None => 0,

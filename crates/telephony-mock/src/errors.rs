@@ -32,13 +32,21 @@ impl VendorError {
     }
 
     pub fn invalid_body(violations: Vec<Violation>) -> VendorError {
+        VendorError::invalid("request body", violations)
+    }
+
+    pub fn invalid_query(violations: Vec<Violation>) -> VendorError {
+        VendorError::invalid("query", violations)
+    }
+
+    fn invalid(what: &str, violations: Vec<Violation>) -> VendorError {
         let count = violations.len();
         VendorError {
             violations,
             ..VendorError::new(
                 StatusCode::BAD_REQUEST,
                 format!(
-                    "the request body breaks {count} rule{} of the API",
+                    "the {what} breaks {count} rule{} of the API",
                     if count == 1 { "" } else { "s" }
                 ),
             )

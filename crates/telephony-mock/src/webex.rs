@@ -126,25 +126,14 @@ pub(crate) async fn list_operating_modes(State(app): State<Arc<AppState>>, uri: 
 fn list(app: &AppState, uri: &Uri) -> Result<Vec<Value>, VendorError> {
     let bad = |message: String| VendorError::new(StatusCode::BAD_REQUEST, message);
     let query = crate::dialpad::query_map(uri).map_err(bad)?;
-    let number = |name: &str, min: u64, max: u64, default: u64| match query.get(name) {
-        None => Ok(default),
-        Some(text) => text
-            .parse::<u64>()
-            .ok()
-            .filter(|n| (min..=max).contains(n))
-            .ok_or_else(|| bad(format!("{name} must be an integer from {min} to {max}"))),
-    };
-    let max = number("max", 1, 100, 10)? as usize;
-    let start = number("start", 0, u64::from(u32::MAX), 0)? as usize;
-    let org_level_only = match query.get("limitToOrgLevelEnabled").map(String::as_str) {
-        None | Some("false") => false,
-        Some("true") => true,
-        Some(other) => {
-            return Err(bad(format!(
-                "limitToOrgLevelEnabled must be true or false, not `{other}`"
-            )));
-        }
-    };
+    // Types, limits and defaults of the parameters come from the spec (`max` 1..=100,
+    // default 10; `start` >= 0; `limitToOrgLevelEnabled` a boolean).
+    let read = Validator::webex()
+        .query("list_operating_modes", &query)
+        .map_err(VendorError::invalid_query)?;
+    let count = |name: &str| read.get(name).and_then(Value::as_u64).unwrap_or(0) as usize;
+    let (max, start) = (count("max"), count("start"));
+    let org_level_only = read.get("limitToOrgLevelEnabled") == Some(&Value::Bool(true));
     let org_id = query.get("orgId").filter(|id| !id.is_empty()).cloned();
     let name = query.get("name").map(|n| n.to_lowercase());
     let location = query.get("limitToLocationId");

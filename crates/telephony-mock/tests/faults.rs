@@ -170,7 +170,30 @@ fn fault_plans_parse_and_bad_ones_are_named() {
     assert_eq!(plan[0].fault, status(503, Some(2)));
     assert_eq!(plan[2].fault, Fault::Latency { millis: 50 });
     assert!(parse_fault_plan("").expect("empty").is_empty());
-    for bad in ["418@0.1", "503", "503@2", "reset@0.1", "latency=fast@0.1"] {
+    let late = parse_fault_plan("late-commit=200ms@0.1,late-commit=5:reset@0.1").expect("valid");
+    assert_eq!(
+        late.iter().map(|f| f.fault).collect::<Vec<_>>(),
+        [
+            Fault::LateCommit {
+                millis: 200,
+                reset: false
+            },
+            Fault::LateCommit {
+                millis: 5,
+                reset: true
+            }
+        ]
+    );
+    assert_eq!(late[1].fault.to_string(), "late-commit=5ms:reset");
+    for bad in [
+        "418@0.1",
+        "503",
+        "503@2",
+        "reset@0.1",
+        "latency=fast@0.1",
+        "late-commit=soon@0.1",
+        "late-commit=5ms:close@0.1",
+    ] {
         assert!(parse_fault_plan(bad).is_err(), "{bad}");
     }
     let err = parse_fault_plan("503@0.7,429@0.6").expect_err("too likely");

@@ -198,6 +198,67 @@ impl Validator {
         self.operation(operation_id)?.get(key)
     }
 
+    /// Reads the query parameters of a request of `operation_id` as the spec declares them:
+    /// each known parameter converted to its schema's type (`integer`, `number`, `boolean`,
+    /// else a string) and checked against that schema; an absent one takes its schema
+    /// `default`, if any. Unknown parameters are left out. The violations name
+    /// `$.query.<name>`.
+    ///
+    /// ```
+    /// use std::collections::HashMap;
+    /// let webex = telephony_spec::validate::Validator::webex();
+    /// let read = webex
+    ///     .query("list_operating_modes", &HashMap::from([("start".to_string(), "5".to_string())]))
+    ///     .unwrap();
+    /// assert_eq!((read["start"].as_i64(), read["max"].as_i64()), (Some(5), Some(10)));
+    /// let refused = webex
+    ///     .query("list_operating_modes", &HashMap::from([("max".to_string(), "0".to_string())]))
+    ///     .unwrap_err();
+    /// assert_eq!(refused[0].path, "$.query.max");
+    /// ```
+    pub fn query(
+        &self,
+        operation_id: &str,
+        given: &HashMap<String, String>,
+    ) -> Result<serde_json::Map<String, Value>, Vec<Violation>> {
+        let parameters = self
+            .operation(operation_id)
+            .and_then(|op| op.get("parameters"))
+            .and_then(Value::as_array);
+        let mut read = serde_json::Map::new();
+        let mut violations = Vec::new();
+        for parameter in parameters.into_iter().flatten() {
+            let (parameter, _) = self.resolve(parameter);
+            if parameter.get("in").and_then(Value::as_str) != Some("query") {
+                continue;
+            }
+            let (Some(name), Some(schema)) = (
+                parameter.get("name").and_then(Value::as_str),
+                parameter.get("schema"),
+            ) else {
+                continue;
+            };
+            let (resolved, _) = self.resolve(schema);
+            let value = match given.get(name) {
+                Some(text) => typed_text(resolved.get("type").and_then(Value::as_str), text),
+                None => match resolved.get("default") {
+                    Some(default) => default.clone(),
+                    None => continue,
+                },
+            };
+            let root = Path::Root;
+            let query = Path::Field(&root, "query");
+            let at = Path::Field(&query, name);
+            self.check(schema, &value, &at, &mut violations);
+            read.insert(name.to_string(), value);
+        }
+        if violations.is_empty() {
+            Ok(read)
+        } else {
+            Err(violations)
+        }
+    }
+
     /// The operation whose `operationId` is `operation_id`.
     fn operation(&self, operation_id: &str) -> Option<&Value> {
         let paths = self.doc.get("paths")?.as_object()?;
@@ -407,6 +468,22 @@ impl Path<'_> {
             message: message.into(),
         }
     }
+}
+
+/// A query parameter's text as the JSON value its schema type says: a number or boolean when
+/// it reads as one, otherwise the text itself (which the type check then refuses).
+fn typed_text(kind: Option<&str>, text: &str) -> Value {
+    let parsed = match kind {
+        Some("integer") => text.parse::<i64>().ok().map(Value::from),
+        Some("number") => text.parse::<f64>().ok().map(Value::from),
+        Some("boolean") => match text {
+            "true" => Some(Value::Bool(true)),
+            "false" => Some(Value::Bool(false)),
+            _ => None,
+        },
+        _ => None,
+    };
+    parsed.unwrap_or_else(|| Value::String(text.to_string()))
 }
 
 /// Where a value sits in the document, rendered as a JSON path (`$.a.b[0]`) only when a

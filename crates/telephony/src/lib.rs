@@ -8,8 +8,11 @@
 //!   Dialpad's office hours and to Webex operating modes, refusing what a vendor cannot
 //!   express;
 //! - [`DialpadClient`] and [`WebexClient`]: credentials that never show ([`Token`]), TLS-only
-//!   base URLs, client-side pacing ([`Rate`]), bounded retries that never risk a duplicate
-//!   ([`RetryPolicy`], [`Error::Ambiguous`]), and a tracing span per attempt.
+//!   base URLs without redirects or cleartext proxies, client-side pacing ([`Rate`]), bounded
+//!   retries, a tracing span per attempt, and listings as streams ([`Paged`]);
+//! - [`resolve`]: billing-safe creates — every create ends known ([`Outcome::Created`],
+//!   [`Outcome::Found`] by reading back after an unknown outcome, or an error that means
+//!   nothing was created); [`Error::Ambiguous`] only when the read-back itself failed.
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
@@ -20,7 +23,7 @@
 //!     serde_json::from_str(include_str!("../examples/office.json"))?;
 //! hours.to_dialpad().apply_to(&mut office);
 //! let created = DialpadClient::from_env()?.create_office(&office).await?;
-//! println!("office {:?}", created.office.and_then(|o| o.id));
+//! println!("office {}", created.id());
 //! # Ok(())
 //! # }
 //! ```
