@@ -67,6 +67,20 @@ impl<Id> Outcome<Id> {
         }
     }
 
+    /// The same outcome with the id converted (to text, say).
+    pub fn map_id<T>(self, convert: impl FnOnce(Id) -> T) -> Outcome<T> {
+        match self {
+            Outcome::Created { id, attempts } => Outcome::Created {
+                id: convert(id),
+                attempts,
+            },
+            Outcome::Found { id, attempts } => Outcome::Found {
+                id: convert(id),
+                attempts,
+            },
+        }
+    }
+
     /// Whether the vendor answered this create with success.
     pub fn is_created(&self) -> bool {
         matches!(self, Outcome::Created { .. })

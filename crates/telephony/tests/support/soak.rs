@@ -72,7 +72,7 @@ pub async fn run(vendor: Vendor, creates: usize, concurrency: usize, seed: u64) 
                     async move {
                         let name = format!("Soak office {n}");
                         let outcome = client.create_office_json(&office(&name)).await;
-                        (name, outcome.map(|o| map_id(o, |id| id.to_string())))
+                        (name, outcome.map(|o| o.map_id(|id| id.to_string())))
                     }
                 })
                 .buffer_unordered(concurrency)
@@ -155,16 +155,6 @@ pub async fn run(vendor: Vendor, creates: usize, concurrency: usize, seed: u64) 
     }
     mock.shutdown().await;
     report
-}
-
-fn map_id<A, B>(outcome: Outcome<A>, f: impl Fn(&A) -> B) -> Outcome<B> {
-    let attempts = outcome.attempts();
-    let id = f(outcome.id());
-    if outcome.is_created() {
-        Outcome::Created { id, attempts }
-    } else {
-        Outcome::Found { id, attempts }
-    }
 }
 
 fn name_of(body: &Value) -> String {

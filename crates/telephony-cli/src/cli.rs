@@ -1,0 +1,148 @@
+//! The command line, as clap reads it.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  telephony --mock apply sites.yaml          try a manifest against the built-in mock
+  telephony validate sites.yaml office.json  check files; nothing is sent
+  telephony plan sites.yaml --show-bodies    what apply would create, with the exact bodies
+  telephony apply sites.yaml                 create what is missing (DIALPAD_API_TOKEN,
+                                             WEBEX_ACCESS_TOKEN from the environment)
+  telephony schema > manifest.schema.json    a JSON Schema for editors
+
+Exit codes: 0 everything is present (or valid), 1 invalid input, 2 usage or configuration
+error, 3 some items failed or remain unknown (or the run was interrupted).";
+
+/// Provision Dialpad offices and Webex Calling operating modes from a manifest: validated
+/// first, idempotent, resumable, exactly once.
+#[derive(Debug, Parser)]
+#[command(name = "telephony", version, after_help = EXAMPLES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+    #[command(flatten)]
+    pub global: Global,
+}
+
+/// Options of every command.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Start the built-in mock server in this process and use it for both vendors (no
+    /// credentials needed; nothing leaves this machine).
+    #[arg(long, global = true)]
+    pub mock: bool,
+    /// Output format.
+    #[arg(long, global = true, value_enum, default_value_t = Output::Text, env = "TELEPHONY_OUTPUT")]
+    pub output: Output,
+    /// More log lines on stderr (-v: each request, -vv: debug).
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+    /// Read the Dialpad API key from this file instead of DIALPAD_API_TOKEN.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub dialpad_token_file: Option<PathBuf>,
+    /// Read the Webex access token from this file instead of WEBEX_ACCESS_TOKEN.
+    #[arg(long, global = true, value_name = "PATH")]
+    pub webex_token_file: Option<PathBuf>,
+    /// Dialpad pacing: COUNT/s or COUNT/min (default: the documented 1200/min), or `off`.
+    #[arg(
+        long,
+        global = true,
+        value_name = "RATE",
+        env = "TELEPHONY_DIALPAD_RATE"
+    )]
+    pub dialpad_rate: Option<String>,
+    /// Webex pacing: COUNT/s or COUNT/min (default: 300/min), or `off`.
+    #[arg(long, global = true, value_name = "RATE", env = "TELEPHONY_WEBEX_RATE")]
+    pub webex_rate: Option<String>,
+    /// Seconds to wait after a create's outcome is unknown before reading back what exists
+    /// (default 10: a vendor may commit a create after its gateway gave up).
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = seconds, env = "TELEPHONY_SETTLE_DELAY")]
+    pub settle_delay: Option<std::time::Duration>,
+}
+
+fn seconds(text: &str) -> Result<std::time::Duration, String> {
+    text.parse::<f64>()
+        .ok()
+        .filter(|s| s.is_finite() && (0.0..=3600.0).contains(s))
+        .map(std::time::Duration::from_secs_f64)
+        .ok_or_else(|| format!("`{text}` is not a number of seconds from 0 to 3600"))
+}
+
+/// How results are printed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Output {
+    /// Tables and lines for people.
+    Text,
+    /// JSON for programs.
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check request bodies and manifests (YAML or JSON): every problem with its file, line,
+    /// column and JSON path. Sends nothing.
+    Validate {
+        /// Files to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// Show what `apply` would create and what already exists. Sends only reads.
+    Plan {
+        /// The manifest.
+        manifest: PathBuf,
+        /// Print the exact body of each request that would be sent.
+        #[arg(long)]
+        show_bodies: bool,
+    },
+    /// Create what the manifest asks for and does not exist yet; a second run creates
+    /// nothing. Every outcome goes to a journal.
+    Apply {
+        /// The manifest.
+        manifest: PathBuf,
+        /// Plan only: read what exists, send no create.
+        #[arg(long)]
+        dry_run: bool,
+        /// Print the exact body of each request (with --dry-run).
+        #[arg(long)]
+        show_bodies: bool,
+        /// The journal (JSON lines; default: MANIFEST with `.journal.jsonl` in place of its
+        /// extension; with --mock, a file in the temporary directory).
+        #[arg(long, value_name = "PATH", env = "TELEPHONY_JOURNAL")]
+        journal: Option<PathBuf>,
+        /// Most creates in flight at once.
+        #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64), env = "TELEPHONY_CONCURRENCY")]
+        concurrency: u16,
+    },
+    /// Dialpad commands.
+    #[command(subcommand)]
+    Dialpad(DialpadCommand),
+    /// Webex Calling commands.
+    #[command(subcommand)]
+    Webex(WebexCommand),
+    /// Print the manifest's JSON Schema (for editors).
+    Schema,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DialpadCommand {
+    /// Create one office from a create-office body (YAML or JSON), exactly once.
+    CreateOffice {
+        /// The body.
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum WebexCommand {
+    /// Create one operating mode from a create body (YAML or JSON), exactly once.
+    CreateOperatingMode {
+        /// The body.
+        file: PathBuf,
+        /// Organization to create it in (default: the token's).
+        #[arg(long)]
+        org_id: Option<String>,
+    },
+}

@@ -1,0 +1,185 @@
+//! The journal of a run: one JSON line per item outcome, written and synced to disk before the
+//! next is reported, so that a run cut short (a crash, Ctrl-C, a killed process) leaves a
+//! record that matches what was done. A line cut in half by a crash is the only line that can
+//! be incomplete; reading skips it.
+
+use std::fs::{File, OpenOptions};
+use std::io::{BufRead, BufReader, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+
+use serde::{Deserialize, Serialize};
+
+/// How an item ended in a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// Created by this run.
+    Created,
+    /// An attempt's outcome was unknown and reading back found it: it exists.
+    Found,
+    /// It existed before this run (found when planning).
+    Exists,
+    /// Not created: refused, or every attempt failed and was read back as not carried out.
+    Failed,
+    /// Unknown: an attempt may have created it and reading back failed. The next run reads
+    /// back again.
+    Ambiguous,
+}
+
+impl Outcome {
+    /// Whether the item is present after this outcome.
+    pub fn present(self) -> bool {
+        matches!(self, Outcome::Created | Outcome::Found | Outcome::Exists)
+    }
+
+    pub fn word(self) -> &'static str {
+        match self {
+            Outcome::Created => "created",
+            Outcome::Found => "found",
+            Outcome::Exists => "exists",
+            Outcome::Failed => "failed",
+            Outcome::Ambiguous => "ambiguous",
+        }
+    }
+}
+
+/// One line of the journal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// When it was written (RFC 3339, UTC).
+    pub at: String,
+    /// The item, as `telephony plan` names it.
+    pub item: String,
+    /// `dialpad` or `webex`.
+    pub vendor: String,
+    /// The item's name.
+    pub name: String,
+    /// How it ended.
+    pub outcome: Outcome,
+    /// The resource's id, when it is present.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    /// Why it failed or is unknown.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// An open journal, appended to.
+#[derive(Debug)]
+pub struct Journal {
+    path: PathBuf,
+    file: Mutex<File>,
+}
+
+/// A journal that cannot be opened, written or read.
+#[derive(Debug, thiserror::Error)]
+#[error("journal {path}: {source}")]
+pub struct JournalError {
+    pub path: String,
+    pub source: std::io::Error,
+}
+
+impl Journal {
+    /// Opens `path` for appending (creating it).
+    pub fn open(path: &Path) -> Result<Journal, JournalError> {
+        let file = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .map_err(|source| JournalError {
+                path: path.display().to_string(),
+                source,
+            })?;
+        Ok(Journal {
+            path: path.to_path_buf(),
+            file: Mutex::new(file),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Appends an entry and syncs it to disk.
+    pub fn record(&self, entry: &Entry) -> Result<(), JournalError> {
+        let mut line = serde_json::to_vec(entry).unwrap_or_default();
+        line.push(b'\n');
+        let mut file = self.file.lock().unwrap_or_else(|p| p.into_inner());
+        file.write_all(&line)
+            .and_then(|()| file.sync_data())
+            .map_err(|source| JournalError {
+                path: self.path.display().to_string(),
+                source,
+            })
+    }
+
+    /// Every complete entry of the journal at `path` (none if it does not exist).
+    pub fn read(path: &Path) -> Result<Vec<Entry>, JournalError> {
+        let file = match File::open(path) {
+            Ok(file) => file,
+            Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(source) => {
+                return Err(JournalError {
+                    path: path.display().to_string(),
+                    source,
+                });
+            }
+        };
+        let mut entries = Vec::new();
+        for line in BufReader::new(file).lines() {
+            let line = line.map_err(|source| JournalError {
+                path: path.display().to_string(),
+                source,
+            })?;
+            if let Ok(entry) = serde_json::from_str::<Entry>(&line) {
+                entries.push(entry);
+            }
+        }
+        Ok(entries)
+    }
+}
+
+/// Now, as RFC 3339 in UTC.
+pub fn now() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_are_appended_and_a_torn_last_line_is_skipped() {
+        let dir = std::env::temp_dir().join(format!("journal-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let path = dir.join("j.jsonl");
+        let _ = std::fs::remove_file(&path);
+        let entry = |name: &str, outcome| Entry {
+            at: now(),
+            item: format!("dialpad office {name:?}"),
+            vendor: "dialpad".into(),
+            name: name.into(),
+            outcome,
+            id: Some("1".into()),
+            error: None,
+        };
+        let journal = Journal::open(&path).expect("open");
+        journal
+            .record(&entry("A", Outcome::Created))
+            .expect("write");
+        journal.record(&entry("B", Outcome::Exists)).expect("write");
+        drop(journal);
+        let mut file = OpenOptions::new().append(true).open(&path).expect("open");
+        file.write_all(b"{\"at\": \"2026-").expect("torn line");
+        let read = Journal::read(&path).expect("read");
+        assert_eq!(read.len(), 2);
+        assert_eq!(read[1].outcome, Outcome::Exists);
+        assert!(
+            Journal::read(&dir.join("absent.jsonl"))
+                .expect("none")
+                .is_empty()
+        );
+        std::fs::remove_dir_all(&dir).expect("clean");
+    }
+}

@@ -1,0 +1,167 @@
+//! What the commands print: aligned tables for people, JSON for programs.
+
+use std::fmt::Write as _;
+
+use serde_json::{Value, json};
+
+use crate::journal::{Entry, Outcome};
+use crate::prepare::Problem;
+use crate::run::Planned;
+
+/// Rows as columns padded to their widest cell.
+pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
+    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    for row in rows {
+        for (width, cell) in widths.iter_mut().zip(row) {
+            *width = (*width).max(cell.chars().count());
+        }
+    }
+    let mut out = String::new();
+    let mut line = |cells: Vec<&str>| {
+        let mut text = String::new();
+        for (index, (cell, width)) in cells.iter().zip(&widths).enumerate() {
+            if index + 1 == cells.len() {
+                text.push_str(cell);
+            } else {
+                let _ = write!(text, "{cell:<width$}  ");
+            }
+        }
+        out.push_str(text.trim_end());
+        out.push('\n');
+    };
+    line(header.to_vec());
+    for row in rows {
+        line(row.iter().map(String::as_str).collect());
+    }
+    out
+}
+
+pub fn problems_text(problems: &[Problem]) -> String {
+    let mut out = String::new();
+    for problem in problems {
+        let _ = writeln!(out, "{problem}");
+    }
+    let _ = writeln!(
+        out,
+        "{} problem{}; nothing was sent",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" }
+    );
+    out
+}
+
+pub fn problems_json(problems: &[Problem]) -> Value {
+    json!({ "valid": problems.is_empty(), "problems": problems })
+}
+
+pub fn plan_text(plan: &[Planned], show_bodies: bool) -> String {
+    let rows: Vec<Vec<String>> = plan
+        .iter()
+        .map(|p| {
+            vec![
+                if p.existing.is_some() {
+                    "exists"
+                } else {
+                    "create"
+                }
+                .to_string(),
+                p.item.label(),
+                p.existing.clone().unwrap_or_else(|| "-".into()),
+            ]
+        })
+        .collect();
+    let mut out = table(&["PLAN", "ITEM", "ID"], &rows);
+    let create = plan.iter().filter(|p| p.existing.is_none()).count();
+    let _ = writeln!(
+        out,
+        "{create} to create, {} already present",
+        plan.len() - create
+    );
+    if show_bodies {
+        for p in plan.iter().filter(|p| p.existing.is_none()) {
+            let body = serde_json::to_string_pretty(p.item.body()).unwrap_or_default();
+            let _ = writeln!(out, "\n{}:\n{body}", p.item.label());
+        }
+    }
+    out
+}
+
+pub fn plan_json(plan: &[Planned], show_bodies: bool) -> Value {
+    let items: Vec<Value> = plan
+        .iter()
+        .map(|p| {
+            let mut item = json!({
+                "item": p.item.label(),
+                "vendor": p.item.vendor(),
+                "name": p.item.name(),
+                "action": if p.existing.is_some() { "exists" } else { "create" },
+                "id": p.existing,
+            });
+            if show_bodies && p.existing.is_none() {
+                item["body"] = p.item.body().clone();
+            }
+            item
+        })
+        .collect();
+    json!({ "plan": items })
+}
+
+/// Counts of each outcome, and the items never started.
+pub struct Tally {
+    pub created: usize,
+    pub found: usize,
+    pub exists: usize,
+    pub failed: usize,
+    pub ambiguous: usize,
+    pub not_started: usize,
+}
+
+impl Tally {
+    pub fn of(entries: &[Entry], total: usize) -> Tally {
+        let count = |o: Outcome| entries.iter().filter(|e| e.outcome == o).count();
+        Tally {
+            created: count(Outcome::Created),
+            found: count(Outcome::Found),
+            exists: count(Outcome::Exists),
+            failed: count(Outcome::Failed),
+            ambiguous: count(Outcome::Ambiguous),
+            not_started: total.saturating_sub(entries.len()),
+        }
+    }
+
+    pub fn all_present(&self) -> bool {
+        self.failed == 0 && self.ambiguous == 0 && self.not_started == 0
+    }
+}
+
+pub fn summary_text(entries: &[Entry], tally: &Tally) -> String {
+    let rows: Vec<Vec<String>> = entries
+        .iter()
+        .map(|e| {
+            vec![
+                e.item.clone(),
+                e.outcome.word().to_string(),
+                e.id.clone().or_else(|| e.error.clone()).unwrap_or_default(),
+            ]
+        })
+        .collect();
+    let mut out = table(&["ITEM", "OUTCOME", "ID / ERROR"], &rows);
+    let _ = writeln!(
+        out,
+        "{} created, {} found by reading back, {} already present, {} failed, {} unknown, {} not started",
+        tally.created, tally.found, tally.exists, tally.failed, tally.ambiguous, tally.not_started
+    );
+    out
+}
+
+pub fn summary_json(entries: &[Entry], tally: &Tally) -> Value {
+    json!({
+        "items": entries,
+        "created": tally.created,
+        "found": tally.found,
+        "exists": tally.exists,
+        "failed": tally.failed,
+        "ambiguous": tally.ambiguous,
+        "not_started": tally.not_started,
+    })
+}

@@ -1,0 +1,217 @@
+//! Planning and applying: read back what exists, create only what is missing through the
+//! client's billing-safe creates (paced, capped in flight), and journal every outcome.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+use futures_util::{StreamExt, TryStreamExt, stream};
+use telephony::{DialpadClient, OfficeBaseline, WebexClient};
+
+use crate::journal::{self, Entry, Journal, JournalError, Outcome};
+use crate::prepare::Item;
+
+/// The clients a run uses (one per vendor the manifest names).
+#[derive(Debug, Default)]
+pub struct Clients {
+    pub dialpad: Option<DialpadClient>,
+    pub webex: Option<WebexClient>,
+}
+
+/// An item and the id of the resource that already has its name, if any.
+#[derive(Debug, Clone)]
+pub struct Planned {
+    pub item: Item,
+    pub existing: Option<String>,
+}
+
+/// What a run would do.
+#[derive(Debug)]
+pub struct Plan {
+    pub items: Vec<Planned>,
+    /// Every office that existed when planning (the read-back of Dialpad creates).
+    pub baseline: Option<OfficeBaseline>,
+}
+
+/// Why a run could not go on.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("reading what exists failed: {0}")]
+    Read(#[from] telephony::Error),
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+    #[error("the manifest has {0} items but no client is set up for them")]
+    NoClient(&'static str),
+}
+
+/// Reads back what exists: every Dialpad office once, and the operating modes of each
+/// organization-and-scope the manifest names.
+pub async fn plan(items: Vec<Item>, clients: &Clients) -> Result<Plan, RunError> {
+    let mut baseline = None;
+    let mut offices: HashMap<String, String> = HashMap::new();
+    if items.iter().any(|i| matches!(i, Item::Office { .. })) {
+        let client = clients
+            .dialpad
+            .as_ref()
+            .ok_or(RunError::NoClient("dialpad"))?;
+        let listed: Vec<(i64, Option<String>)> = client
+            .offices()
+            .items()
+            .try_filter_map(|o| async move { Ok(o.id.map(|id| (id, o.name))) })
+            .try_collect()
+            .await?;
+        for (id, name) in &listed {
+            if let Some(name) = name {
+                offices
+                    .entry(name.clone())
+                    .or_insert_with(|| id.to_string());
+            }
+        }
+        baseline = Some(OfficeBaseline::new(listed.into_iter().map(|(id, _)| id)));
+    }
+    let mut scopes: BTreeMap<(Option<String>, Option<String>), HashMap<String, String>> =
+        BTreeMap::new();
+    for item in &items {
+        if let Item::Mode {
+            org_id, location, ..
+        } = item
+        {
+            scopes
+                .entry((org_id.clone(), location.clone()))
+                .or_default();
+        }
+    }
+    for ((org_id, location), names) in scopes.iter_mut() {
+        let client = clients.webex.as_ref().ok_or(RunError::NoClient("webex"))?;
+        let mut list = client.operating_modes().page_size(100);
+        if let Some(org) = org_id {
+            list = list.org_id(org.clone());
+        }
+        list = match location {
+            Some(location) => list.location(location.clone()),
+            None => list.organization_level_only(),
+        };
+        let expected_level = if location.is_some() {
+            "LOCATION"
+        } else {
+            "ORGANIZATION"
+        };
+        let modes: Vec<_> = list.items().try_collect().await?;
+        for mode in modes {
+            let same_scope = mode.level.as_deref().is_none_or(|l| l == expected_level)
+                && (location.is_none()
+                    || mode.location.as_ref().map(|l| &l.id) == location.as_ref());
+            if same_scope {
+                names.entry(mode.name).or_insert(mode.id);
+            }
+        }
+    }
+    let items = items
+        .into_iter()
+        .map(|item| {
+            let existing = match &item {
+                Item::Office { name, .. } => offices.get(name).cloned(),
+                Item::Mode {
+                    name,
+                    org_id,
+                    location,
+                    ..
+                } => scopes
+                    .get(&(org_id.clone(), location.clone()))
+                    .and_then(|names| names.get(name).cloned()),
+            };
+            Planned { item, existing }
+        })
+        .collect();
+    Ok(Plan { items, baseline })
+}
+
+/// Creates every missing item of `plan`, `concurrency` at a time, journaling each outcome
+/// (and every item that already existed) as it is known. Stops starting new creates once
+/// `stop` is set; creates in flight finish and are journaled. `report` hears each entry as it
+/// comes; the entries returned are in the manifest's order.
+pub async fn apply(
+    plan: Plan,
+    clients: &Clients,
+    journal: &Journal,
+    concurrency: usize,
+    stop: Arc<AtomicBool>,
+    report: impl Fn(&Entry),
+) -> Result<Vec<Entry>, RunError> {
+    let mut entries = Vec::new();
+    let mut missing = Vec::new();
+    for (index, planned) in plan.items.into_iter().enumerate() {
+        match planned.existing {
+            Some(id) => {
+                let entry = entry(&planned.item, Outcome::Exists, Some(id), None);
+                journal.record(&entry)?;
+                report(&entry);
+                entries.push((index, entry));
+            }
+            None => missing.push((index, planned.item)),
+        }
+    }
+    let baseline = plan.baseline.unwrap_or_default();
+    let baseline = &baseline;
+    let mut outcomes = stream::iter(missing)
+        .take_while(|_| std::future::ready(!stop.load(Ordering::SeqCst)))
+        .map(|(index, item)| async move {
+            let (outcome, id, error) = create(&item, clients, baseline).await;
+            (index, entry(&item, outcome, id, error))
+        })
+        .buffer_unordered(concurrency.max(1));
+    while let Some((index, entry)) = outcomes.next().await {
+        journal.record(&entry)?;
+        report(&entry);
+        entries.push((index, entry));
+    }
+    entries.sort_by_key(|(index, _)| *index);
+    Ok(entries.into_iter().map(|(_, entry)| entry).collect())
+}
+
+/// One billing-safe create.
+async fn create(
+    item: &Item,
+    clients: &Clients,
+    baseline: &OfficeBaseline,
+) -> (Outcome, Option<String>, Option<String>) {
+    let result = match item {
+        Item::Office { body, .. } => match (&clients.dialpad, serde_json::from_value(body.clone()))
+        {
+            (Some(client), Ok(office)) => client
+                .create_office_with(&office, baseline)
+                .await
+                .map(|o| (o.is_created(), o.into_id().to_string())),
+            (None, _) => return (Outcome::Failed, None, Some("no Dialpad client".into())),
+            (_, Err(err)) => return (Outcome::Failed, None, Some(err.to_string())),
+        },
+        Item::Mode { body, org_id, .. } => {
+            match (&clients.webex, serde_json::from_value(body.clone())) {
+                (Some(client), Ok(mode)) => client
+                    .create_operating_mode(&mode, org_id.as_deref())
+                    .await
+                    .map(|o| (o.is_created(), o.into_id())),
+                (None, _) => return (Outcome::Failed, None, Some("no Webex client".into())),
+                (_, Err(err)) => return (Outcome::Failed, None, Some(err.to_string())),
+            }
+        }
+    };
+    match result {
+        Ok((true, id)) => (Outcome::Created, Some(id), None),
+        Ok((false, id)) => (Outcome::Found, Some(id), None),
+        Err(err) if err.is_ambiguous() => (Outcome::Ambiguous, None, Some(err.to_string())),
+        Err(err) => (Outcome::Failed, None, Some(err.to_string())),
+    }
+}
+
+fn entry(item: &Item, outcome: Outcome, id: Option<String>, error: Option<String>) -> Entry {
+    Entry {
+        at: journal::now(),
+        item: item.label(),
+        vendor: item.vendor().to_string(),
+        name: item.name().to_string(),
+        outcome,
+        id,
+        error,
+    }
+}
