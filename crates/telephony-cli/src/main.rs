@@ -252,7 +252,7 @@ async fn apply(
 ) -> Result<(), Stop> {
     let total = items.len();
     let earlier = Journal::read(journal_path).map_err(|e| Stop::Config(e.to_string()))?;
-    let journal = Journal::open(journal_path).map_err(|e| Stop::Config(e.to_string()))?;
+    let journal = Arc::new(Journal::open(journal_path).map_err(|e| Stop::Config(e.to_string()))?);
     eprintln!("journal: {}", journal.path().display());
     if !earlier.is_empty() {
         eprintln!(

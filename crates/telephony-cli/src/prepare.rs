@@ -264,10 +264,41 @@ pub fn is_manifest(value: &Value) -> bool {
         .any(|key| value.get(key).is_some())
 }
 
-/// A violation of the spec at `entry` + its path.
+/// A violation of the spec at `entry` + its path, with a word about YAML where the value was
+/// probably meant otherwise.
 fn violation(source: &Source, entry: &str, v: &validate::Violation) -> Problem {
     let path = format!("{entry}{}", v.path.strip_prefix('$').unwrap_or(&v.path));
-    Problem::new(source, &path, v.message.clone())
+    let written = value_at(&source.value, &path);
+    let hint = match written {
+        Some(Value::String(text))
+            if ["yes", "no", "on", "off", "y", "n"].contains(&text.to_lowercase().as_str()) =>
+        {
+            format!(
+                " (YAML: `{text}` is read as text here; write true or false for a flag, or quote an uppercase code)"
+            )
+        }
+        Some(Value::Number(number)) if v.message.contains("must be a string") => {
+            format!(" (YAML: write \"{number}\" in quotes to make it text)")
+        }
+        _ => String::new(),
+    };
+    Problem::new(source, &path, format!("{}{hint}", v.message))
+}
+
+/// The value at a JSON path of the simple form this module writes (`$.a.b[0]`).
+fn value_at<'a>(root: &'a Value, path: &str) -> Option<&'a Value> {
+    let mut value = root;
+    let rest = path.strip_prefix('$')?;
+    for part in rest.split('.').filter(|p| !p.is_empty()) {
+        let (key, indexes) = part.split_once('[').map_or((part, ""), |(k, i)| (k, i));
+        if !key.is_empty() {
+            value = value.get(key)?;
+        }
+        for index in indexes.split('[').filter(|i| !i.is_empty()) {
+            value = value.get(index.trim_end_matches(']').parse::<usize>().ok()?)?;
+        }
+    }
+    Some(value)
 }
 
 /// Removes an extra key (a string) from an entry.

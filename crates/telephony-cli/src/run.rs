@@ -133,7 +133,7 @@ pub async fn plan(items: Vec<Item>, clients: &Clients) -> Result<Plan, RunError>
 pub async fn apply(
     plan: Plan,
     clients: &Clients,
-    journal: &Journal,
+    journal: &Arc<Journal>,
     concurrency: usize,
     stop: Arc<AtomicBool>,
     report: impl Fn(&Entry),
@@ -144,7 +144,7 @@ pub async fn apply(
         match planned.existing {
             Some(id) => {
                 let entry = entry(&planned.item, Outcome::Exists, Some(id), None);
-                journal.record(&entry)?;
+                record(journal, &entry).await?;
                 report(&entry);
                 entries.push((index, entry));
             }
@@ -157,11 +157,14 @@ pub async fn apply(
         .take_while(|_| std::future::ready(!stop.load(Ordering::SeqCst)))
         .map(|(index, item)| async move {
             let (outcome, id, error) = create(&item, clients, baseline).await;
-            (index, entry(&item, outcome, id, error))
+            let entry = entry(&item, outcome, id, error);
+            // Written and synced by the create that made it, so other creates go on
+            // meanwhile; reported only once it is on disk.
+            record(journal, &entry).await.map(|()| (index, entry))
         })
         .buffer_unordered(concurrency.max(1));
-    while let Some((index, entry)) = outcomes.next().await {
-        journal.record(&entry)?;
+    while let Some(done) = outcomes.next().await {
+        let (index, entry) = done?;
         report(&entry);
         entries.push((index, entry));
     }
@@ -202,6 +205,20 @@ async fn create(
         Err(err) if err.is_ambiguous() => (Outcome::Ambiguous, None, Some(err.to_string())),
         Err(err) => (Outcome::Failed, None, Some(err.to_string())),
     }
+}
+
+/// Appends and syncs `entry` off the async threads.
+async fn record(journal: &Arc<Journal>, entry: &Entry) -> Result<(), JournalError> {
+    let journal = journal.clone();
+    let entry = entry.clone();
+    tokio::task::spawn_blocking(move || journal.record(&entry))
+        .await
+        .unwrap_or_else(|join| {
+            Err(JournalError {
+                path: String::new(),
+                source: std::io::Error::other(join.to_string()),
+            })
+        })
 }
 
 fn entry(item: &Item, outcome: Outcome, id: Option<String>, error: Option<String>) -> Entry {

@@ -1,0 +1,262 @@
+//! `plan` and `apply` against the mock (started in this test process; the binary reaches it
+//! through DIALPAD_BASE_URL and WEBEX_BASE_URL): idempotent, resumable after SIGKILL, exactly
+//! once under faults, with a journal that matches what exists.
+
+mod common;
+
+use std::collections::HashMap;
+use std::path::Path;
+use std::time::Duration;
+
+use common::*;
+use serde_json::Value;
+use telephony_mock::{MockConfig, MockHandle, MockServer, parse_fault_plan};
+
+async fn mock(faults: &str) -> MockHandle {
+    MockServer::start(MockConfig {
+        dialpad_rate: None,
+        webex_rate: None,
+        faults: parse_fault_plan(faults).expect("plan"),
+        seed: 5,
+        ..MockConfig::default()
+    })
+    .await
+    .expect("mock")
+}
+
+fn against(mock: &MockHandle, args: &[&str]) -> std::process::Command {
+    let mut command = telephony();
+    command
+        .env("DIALPAD_API_TOKEN", "dialpad-key")
+        .env("WEBEX_ACCESS_TOKEN", "webex-token")
+        .env("DIALPAD_BASE_URL", mock.dialpad_url())
+        .env("WEBEX_BASE_URL", mock.webex_url())
+        .args(args);
+    command
+}
+
+fn creates(mock: &MockHandle) -> u64 {
+    let stats = mock.stats();
+    [
+        "POST /api/v2/offices",
+        "POST /v1/telephony/config/operatingModes",
+    ]
+    .iter()
+    .filter_map(|route| stats["requests"][route].as_object())
+    .flat_map(|by_status| by_status.values().filter_map(Value::as_u64))
+    .sum()
+}
+
+/// A manifest of `offices` Dialpad offices and `modes` Webex modes sharing one schedule.
+fn manifest(offices: usize, modes: usize) -> String {
+    let mut text = String::from(
+        "schedules:\n  hq:\n    timezone: America/Chicago\n    weekly:\n      weekdays: [\"08:00-17:00\"]\n\
+         dialpad:\n  offices:\n",
+    );
+    for n in 0..offices {
+        text.push_str(&format!(
+            "    - {{name: Office {n}, hours: hq, country: CA, currency: CAD, plan_period: monthly, \
+             annual_commit_monthly_billing: false, invoiced: false, unified_billing: true, \
+             billing_address: {{address_line_1: 1 Main St, city: Toronto, region: \"ON\", \
+             postal_code: M5V 1A1, country: CA}}, e911_address: {{address: 1 Main St, \
+             city: Toronto, state: \"ON\", zip: M5V 1A1, country: CA}}}}\n"
+        ));
+    }
+    text.push_str("webex:\n  operating_modes:\n");
+    for n in 0..modes {
+        text.push_str(&format!(
+            "    - {{name: Mode {n}, schedule: hq, level: LOCATION, locationId: LOC-{}, \
+             callForwarding: {{destination: \"+14165550100\"}}}}\n",
+            n % 5
+        ));
+    }
+    text
+}
+
+/// Each resource's ids by name, from the mock.
+fn held(mock: &MockHandle) -> HashMap<String, Vec<String>> {
+    let mut by_name: HashMap<String, Vec<String>> = HashMap::new();
+    for office in mock.offices() {
+        let name = office.received["name"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        by_name.entry(name).or_default().push(office.id.to_string());
+    }
+    for mode in mock.operating_modes() {
+        let name = mode.received["name"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string();
+        by_name.entry(name).or_default().push(mode.id);
+    }
+    by_name
+}
+
+/// The last journal entry of each item.
+fn journal(path: &Path) -> HashMap<String, Value> {
+    std::fs::read_to_string(path)
+        .expect("journal")
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .map(|entry| {
+            (
+                entry["name"].as_str().unwrap_or_default().to_string(),
+                entry,
+            )
+        })
+        .collect()
+}
+
+async fn quiet(mock: &MockHandle) {
+    while mock.pending_late_commits() > 0 {
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn plan_apply_and_a_second_run_that_creates_nothing() {
+    let mock = mock("").await;
+    let dir = tempfile::tempdir().expect("dir");
+    let sites = dir.path().join("sites.yaml");
+    std::fs::copy(example(), &sites).expect("copy");
+    let sites = sites.to_str().expect("path");
+
+    let plan = run(against(&mock, &["plan", sites])).await;
+    assert_eq!(plan.status.code(), Some(0), "{}", stderr(&plan));
+    insta::assert_snapshot!("plan_before", redact(&stdout(&plan), dir.path()));
+    assert_eq!(creates(&mock), 0, "plan sends only reads");
+
+    let first = run(against(&mock, &["apply", sites])).await;
+    assert_eq!(first.status.code(), Some(0), "{}", stderr(&first));
+    insta::assert_snapshot!("apply_summary", redact(&stdout(&first), dir.path()));
+    assert_eq!(creates(&mock), 6);
+    let recorded = journal(&dir.path().join("sites.journal.jsonl"));
+    assert_eq!(recorded.len(), 6);
+    assert!(recorded.values().all(|e| e["outcome"] == "created"));
+
+    let plan = run(against(&mock, &["plan", sites, "--output", "json"])).await;
+    let plan: Value = serde_json::from_slice(&plan.stdout).expect("JSON");
+    let actions: Vec<&str> = plan["plan"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .map(|i| i["action"].as_str().expect("action"))
+        .collect();
+    assert_eq!(actions, ["exists"; 6]);
+
+    let second = run(against(&mock, &["apply", sites])).await;
+    assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
+    assert!(stdout(&second).contains("0 created"), "{}", stdout(&second));
+    assert_eq!(creates(&mock), 6, "nothing created the second time");
+    assert!(stderr(&second).contains("resuming"), "{}", stderr(&second));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_run_killed_midway_resumes_and_every_item_exists_exactly_once() {
+    let mock = mock("").await;
+    let dir = tempfile::tempdir().expect("dir");
+    let sites = write(dir.path(), "many.yaml", &manifest(40, 40));
+    let sites = sites.to_str().expect("path");
+    let journal_path = dir.path().join("many.journal.jsonl");
+
+    let mut child = against(
+        &mock,
+        &[
+            "apply",
+            sites,
+            "--dialpad-rate",
+            "20/s",
+            "--webex-rate",
+            "20/s",
+        ],
+    )
+    .stdout(std::process::Stdio::null())
+    .stderr(std::process::Stdio::null())
+    .spawn()
+    .expect("spawn");
+    tokio::time::sleep(Duration::from_millis(1200)).await;
+    child.kill().expect("SIGKILL");
+    let _ = child.wait();
+    let partial = creates(&mock);
+    assert!(
+        partial > 0 && partial < 80,
+        "killed midway: {partial} creates"
+    );
+
+    let resumed = run(against(&mock, &["apply", sites, "--concurrency", "8"])).await;
+    assert_eq!(resumed.status.code(), Some(0), "{}", stderr(&resumed));
+    let by_name = held(&mock);
+    assert_eq!(by_name.len(), 80);
+    assert!(
+        by_name.values().all(|ids| ids.len() == 1),
+        "exactly once each"
+    );
+    let recorded = journal(&journal_path);
+    assert_eq!(recorded.len(), 80);
+    for (name, entry) in &recorded {
+        assert_eq!(
+            entry["id"].as_str(),
+            by_name[name].first().map(String::as_str),
+            "the journal matches the mock for {name}"
+        );
+    }
+
+    let third = run(against(&mock, &["apply", sites])).await;
+    assert_eq!(third.status.code(), Some(0));
+    assert_eq!(
+        creates(&mock),
+        partial + (80 - partial),
+        "the third run created nothing"
+    );
+    assert_eq!(held(&mock).values().map(Vec::len).sum::<usize>(), 80);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn under_faults_every_item_ends_created_once_or_reported_and_the_exit_code_says_which() {
+    let mock = mock(
+        "429@0.1,503:1@0.05,503@0.05,reset-before@0.05,reset-after@0.05,late-commit=100ms@0.05",
+    )
+    .await;
+    let dir = tempfile::tempdir().expect("dir");
+    let sites = write(dir.path(), "faults.yaml", &manifest(20, 20));
+    let sites = sites.to_str().expect("path");
+    let out = run(against(
+        &mock,
+        &[
+            "apply",
+            sites,
+            "--concurrency",
+            "8",
+            "--settle-delay",
+            "0.5",
+        ],
+    ))
+    .await;
+    quiet(&mock).await;
+    let by_name = held(&mock);
+    let recorded = journal(&dir.path().join("faults.journal.jsonl"));
+    assert_eq!(recorded.len(), 40, "every item is journaled");
+    let mut all_present = true;
+    for (name, entry) in &recorded {
+        let ids = by_name.get(name).cloned().unwrap_or_default();
+        assert!(ids.len() <= 1, "no duplicate of {name}: {ids:?}");
+        match entry["outcome"].as_str() {
+            Some("created" | "found" | "exists") => {
+                assert_eq!(
+                    entry["id"].as_str(),
+                    ids.first().map(String::as_str),
+                    "{name}"
+                );
+            }
+            Some("failed") => {
+                all_present = false;
+                assert!(ids.is_empty(), "{name} reported failed but exists");
+            }
+            Some("ambiguous") => all_present = false,
+            other => panic!("unexpected outcome {other:?}"),
+        }
+    }
+    let expected = if all_present { 0 } else { 3 };
+    assert_eq!(out.status.code(), Some(expected), "{}", stdout(&out));
+}
