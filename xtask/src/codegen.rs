@@ -31,7 +31,7 @@ pub enum CodegenError {
     #[error("{path} is not a valid OpenAPI 3.0 document: {source}")]
     Parse {
         path: String,
-        source: serde_yaml::Error,
+        source: serde_saphyr::Error,
     },
     #[error("progenitor cannot generate a client from {path}: {message}")]
     Generate { path: String, message: String },
@@ -78,7 +78,7 @@ pub fn settings() -> GenerationSettings {
 /// Generates one vendor module from the text of its spec.
 pub fn generate_vendor(vendor: Vendor, spec_text: &str) -> Result<String, CodegenError> {
     let spec: openapiv3::OpenAPI =
-        serde_yaml::from_str(spec_text).map_err(|source| CodegenError::Parse {
+        serde_saphyr::from_str(spec_text).map_err(|source| CodegenError::Parse {
             path: vendor.spec_path().to_string(),
             source,
         })?;

@@ -20,13 +20,13 @@ use telephony::webex_types::OperatingModePostObject;
 #[schemars(title = "telephony manifest")]
 pub struct Manifest {
     /// Business hours by name, used by offices (`hours`) and operating modes (`schedule`).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "empty_if_null")]
     pub schedules: BTreeMap<String, Schedule>,
     /// Dialpad offices.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "empty_if_null")]
     pub dialpad: DialpadSection,
     /// Webex Calling operating modes.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "empty_if_null")]
     pub webex: WebexSection,
 }
 
@@ -36,7 +36,7 @@ pub struct Manifest {
 pub struct DialpadSection {
     /// Offices, each a create-office body; an office is present when one with its name
     /// exists.
-    #[serde(default)]
+    #[serde(default, deserialize_with = "empty_if_null")]
     pub offices: Vec<OfficeEntry>,
 }
 
@@ -46,7 +46,7 @@ pub struct DialpadSection {
 pub struct WebexSection {
     /// Operating modes, each a create body; a mode is present when one with its name exists
     /// in its organization and level (and location).
-    #[serde(default)]
+    #[serde(default, deserialize_with = "empty_if_null")]
     pub operating_modes: Vec<ModeEntry>,
 }
 
@@ -226,6 +226,15 @@ pub enum WeekdayKey {
     Friday,
     Saturday,
     Sunday,
+}
+
+/// A section left empty (`offices:` with nothing after it) reads as empty, not as an error.
+fn empty_if_null<'de, D, T>(deserializer: D) -> Result<T, D::Error>
+where
+    D: serde::Deserializer<'de>,
+    T: Default + Deserialize<'de>,
+{
+    Option::<T>::deserialize(deserializer).map(Option::unwrap_or_default)
 }
 
 /// The manifest's JSON Schema, for editors.

@@ -260,3 +260,73 @@ async fn under_faults_every_item_ends_created_once_or_reported_and_the_exit_code
     let expected = if all_present { 0 } else { 3 };
     assert_eq!(out.status.code(), Some(expected), "{}", stdout(&out));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn ctrl_c_stops_cleanly_with_a_journal_that_matches_what_exists() {
+    let mock = mock("").await;
+    let dir = tempfile::tempdir().expect("dir");
+    let sites = write(dir.path(), "stop.yaml", &manifest(30, 0));
+    let sites = sites.to_str().expect("path");
+    let child = against(&mock, &["apply", sites, "--dialpad-rate", "10/s"])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("spawn");
+    tokio::time::sleep(Duration::from_millis(1000)).await;
+    let interrupted = std::process::Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .expect("kill -INT");
+    assert!(interrupted.success());
+    let out = tokio::task::spawn_blocking(move || child.wait_with_output())
+        .await
+        .expect("joined")
+        .expect("waited");
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stderr(&out).contains("interrupted"), "{}", stderr(&out));
+    let by_name = held(&mock);
+    let recorded = journal(&dir.path().join("stop.journal.jsonl"));
+    assert!(
+        !by_name.is_empty() && by_name.len() < 30,
+        "stopped midway: {}",
+        by_name.len()
+    );
+    assert_eq!(
+        recorded.len(),
+        by_name.len(),
+        "every create in flight finished and was journaled"
+    );
+    for (name, entry) in &recorded {
+        assert_eq!(
+            entry["id"].as_str(),
+            by_name[name].first().map(String::as_str)
+        );
+    }
+    let rest = run(against(&mock, &["apply", sites])).await;
+    assert_eq!(rest.status.code(), Some(0), "{}", stderr(&rest));
+    assert_eq!(held(&mock).len(), 30);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_from_a_file_is_never_printed() {
+    let mock = mock("").await;
+    let dir = tempfile::tempdir().expect("dir");
+    let token = write(dir.path(), "token", "  file-secret-7f3a\n");
+    let sites = write(dir.path(), "one.yaml", &manifest(1, 0));
+    let mut command = telephony();
+    command
+        .env("DIALPAD_BASE_URL", mock.dialpad_url())
+        .args(["-vv", "apply", sites.to_str().expect("path")])
+        .arg("--dialpad-token-file")
+        .arg(&token);
+    let out = run(command).await;
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let printed = format!("{}{}", stdout(&out), stderr(&out));
+    assert!(printed.contains("attempt"), "-vv logs the attempts");
+    assert!(
+        !printed.contains("file-secret-7f3a"),
+        "the token leaked:\n{printed}"
+    );
+    let text = std::fs::read_to_string(dir.path().join("one.journal.jsonl")).expect("journal");
+    assert!(!text.contains("file-secret-7f3a"));
+}

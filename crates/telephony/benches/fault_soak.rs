@@ -51,5 +51,8 @@ async fn main() {
             r.requests,
             r.elapsed.as_secs_f64()
         );
+        for reason in &r.reasons {
+            println!("    {reason}");
+        }
     }
 }

@@ -1,8 +1,11 @@
 //! Client-side pacing, so that a bulk run at full speed never meets the vendor's rate limit:
-//! a token bucket per client and a cap on requests in flight.
+//! token buckets per client and a cap on requests in flight.
 //!
-//! The bucket holds one request by default and refills evenly, spreading requests out instead
+//! Each bucket holds one request by default and refills evenly, spreading requests out instead
 //! of sending a burst; the vendor's own bucket then never runs dry, whatever its burst size.
+//! Creates and reads have a bucket each, at the same rate: the vendors limit each operation on
+//! its own (Dialpad documents 1200 per minute per operation), so the read-backs of a bulk run
+//! do not slow its creates.
 
 use std::num::NonZeroU32;
 use std::sync::Arc;
@@ -62,7 +65,8 @@ impl Rate {
 /// Pacing and concurrency of one client.
 #[derive(Debug)]
 pub(crate) struct Limits {
-    bucket: Option<DefaultDirectRateLimiter>,
+    creates: Option<DefaultDirectRateLimiter>,
+    reads: Option<DefaultDirectRateLimiter>,
     in_flight: Arc<Semaphore>,
 }
 
@@ -74,27 +78,32 @@ impl Limits {
                 reason: "must be at least 1".into(),
             });
         }
-        let bucket = match rate {
-            None => None,
-            Some(rate) => {
-                let quota = Quota::with_period(rate.interval()).ok_or(ConfigError::Setting {
-                    name: "rate",
-                    reason: "the interval between requests must be longer than zero".into(),
-                })?;
-                let burst = NonZeroU32::new(rate.burst).unwrap_or(NonZeroU32::MIN);
-                Some(DefaultDirectRateLimiter::direct(quota.allow_burst(burst)))
-            }
+        let bucket = || -> Result<Option<DefaultDirectRateLimiter>, ConfigError> {
+            let Some(rate) = rate else {
+                return Ok(None);
+            };
+            let quota = Quota::with_period(rate.interval()).ok_or(ConfigError::Setting {
+                name: "rate",
+                reason: "the interval between requests must be longer than zero".into(),
+            })?;
+            let burst = NonZeroU32::new(rate.burst).unwrap_or(NonZeroU32::MIN);
+            Ok(Some(DefaultDirectRateLimiter::direct(
+                quota.allow_burst(burst),
+            )))
         };
         Ok(Limits {
-            bucket,
+            creates: bucket()?,
+            reads: bucket()?,
             in_flight: Arc::new(Semaphore::new(max_in_flight)),
         })
     }
 
-    /// Waits for a slot in flight, then for the bucket; the permit is held for the attempt.
-    pub async fn admit(&self) -> Option<SemaphorePermit<'_>> {
+    /// Waits for a slot in flight, then for the bucket of creates (`read` false) or reads; the
+    /// permit is held for the attempt.
+    pub async fn admit(&self, read: bool) -> Option<SemaphorePermit<'_>> {
         let permit = self.in_flight.acquire().await.ok();
-        if let Some(bucket) = &self.bucket {
+        let bucket = if read { &self.reads } else { &self.creates };
+        if let Some(bucket) = bucket {
             bucket.until_ready().await;
         }
         permit

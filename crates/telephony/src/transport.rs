@@ -73,7 +73,11 @@ impl Transport {
             latency_ms = tracing::field::Empty,
             outcome = tracing::field::Empty,
         );
-        let permit = self.limits.admit().instrument(span.clone()).await;
+        let permit = self
+            .limits
+            .admit(kind == Kind::Read)
+            .instrument(span.clone())
+            .await;
         let started = Instant::now();
         let result = send().instrument(span.clone()).await;
         drop(permit);

@@ -34,6 +34,8 @@ pub struct Report {
     /// Requests the mock answered (creates and reads, faults included).
     pub requests: u64,
     pub elapsed: Duration,
+    /// Why the first few creates that ended unknown or not created did, for the record.
+    pub reasons: Vec<String>,
 }
 
 /// Runs `creates` billing-safe creates of `vendor`, `concurrency` at a time.
@@ -144,9 +146,13 @@ pub async fn run(vendor: Vendor, creates: usize, concurrency: usize, seed: u64) 
                     report.wrongly_reported += 1;
                 }
             }
-            Err(err) if err.is_ambiguous() => report.ambiguous += 1,
-            Err(_) => {
+            Err(err) if err.is_ambiguous() => {
+                report.ambiguous += 1;
+                keep_reason(&mut report.reasons, &name, &err);
+            }
+            Err(err) => {
                 report.not_created += 1;
+                keep_reason(&mut report.reasons, &name, &err);
                 if !ids.is_empty() {
                     report.wrongly_reported += 1;
                 }
@@ -155,6 +161,12 @@ pub async fn run(vendor: Vendor, creates: usize, concurrency: usize, seed: u64) 
     }
     mock.shutdown().await;
     report
+}
+
+fn keep_reason(reasons: &mut Vec<String>, name: &str, err: &Error) {
+    if reasons.len() < 5 {
+        reasons.push(format!("{name}: {err}"));
+    }
 }
 
 fn name_of(body: &Value) -> String {
