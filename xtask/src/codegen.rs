@@ -31,7 +31,7 @@ pub enum CodegenError {
     #[error("{path} is not a valid OpenAPI 3.0 document: {source}")]
     Parse {
         path: String,
-        source: serde_saphyr::Error,
+        source: Box<serde_saphyr::Error>,
     },
     #[error("progenitor cannot generate a client from {path}: {message}")]
     Generate { path: String, message: String },
@@ -80,7 +80,7 @@ pub fn generate_vendor(vendor: Vendor, spec_text: &str) -> Result<String, Codege
     let spec: openapiv3::OpenAPI =
         serde_saphyr::from_str(spec_text).map_err(|source| CodegenError::Parse {
             path: vendor.spec_path().to_string(),
-            source,
+            source: Box::new(source),
         })?;
     let tokens = Generator::new(&settings())
         .generate_tokens(&spec)

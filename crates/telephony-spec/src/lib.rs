@@ -84,7 +84,7 @@ pub enum SpecError {
         /// The spec's path (or another name for where the text came from).
         path: String,
         /// What the parser said.
-        source: serde_saphyr::Error,
+        source: Box<serde_saphyr::Error>,
     },
     /// The parsed document could not be turned into JSON for validation.
     #[error("{path} cannot be represented as JSON: {source}")]
@@ -120,7 +120,7 @@ pub enum SpecError {
 pub fn parse(path: &str, text: &str) -> Result<openapiv3::OpenAPI, SpecError> {
     serde_saphyr::from_str(text).map_err(|source| SpecError::Parse {
         path: path.to_string(),
-        source,
+        source: Box::new(source),
     })
 }
 
