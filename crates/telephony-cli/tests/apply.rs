@@ -330,3 +330,89 @@ async fn a_token_from_a_file_is_never_printed() {
     let text = std::fs::read_to_string(dir.path().join("one.journal.jsonl")).expect("journal");
     assert!(!text.contains("file-secret-7f3a"));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn single_creates_print_what_was_created_and_dry_run_sends_no_create() {
+    let dir = tempfile::tempdir().expect("dir");
+    let office = write(
+        dir.path(),
+        "office.json",
+        include_str!("../../telephony/examples/office.json"),
+    );
+    let mode = write(
+        dir.path(),
+        "mode.yaml",
+        "name: Night\ntype: NONE\nlevel: ORGANIZATION\ncallForwarding: {destination: \"+13125550199\"}\n",
+    );
+    let mut command = telephony();
+    command
+        .args(["--mock", "dialpad", "create-office"])
+        .arg(&office);
+    let out = run(command).await;
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("dialpad office \"Chicago Loop\" created"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(
+        stdout(&out).contains("monday_hours"),
+        "the office read back is shown"
+    );
+    assert!(
+        stderr(&out).contains("built-in mock"),
+        "--mock is announced"
+    );
+
+    let mut command = telephony();
+    command
+        .args([
+            "--mock",
+            "--output",
+            "json",
+            "webex",
+            "create-operating-mode",
+            "--org-id",
+            "ORG-1",
+        ])
+        .arg(&mode);
+    let out = run(command).await;
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let created: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(created["outcome"], "created");
+    assert_eq!(created["resource"]["name"], "Night");
+
+    let mut command = telephony();
+    command
+        .args(["--mock", "webex", "create-operating-mode"])
+        .arg(&office);
+    assert_eq!(
+        run(command).await.status.code(),
+        Some(2),
+        "an office is not a mode"
+    );
+
+    let mock = mock("").await;
+    let sites = dir.path().join("sites.yaml");
+    std::fs::copy(example(), &sites).expect("copy");
+    let dry = run(against(
+        &mock,
+        &[
+            "apply",
+            "--dry-run",
+            "--show-bodies",
+            sites.to_str().expect("path"),
+        ],
+    ))
+    .await;
+    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    assert!(
+        stdout(&dry).contains("\"sameHoursDaily\""),
+        "the exact bodies are shown"
+    );
+    assert_eq!(creates(&mock), 0);
+    assert!(
+        !dir.path().join("sites.journal.jsonl").exists(),
+        "a dry run writes no journal"
+    );
+}
