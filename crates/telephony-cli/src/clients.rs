@@ -30,44 +30,66 @@ pub async fn build(global: &Global, items: &[Item]) -> Result<(Clients, Option<M
         None
     };
     if needs("dialpad") {
-        let settings = match &mock {
-            Some(mock) => Settings::dialpad(demo_token()?).base_url(mock.dialpad_url()),
-            None => {
-                let file = token_file(global.dialpad_token_file.as_deref())?;
-                Settings::dialpad_from(|name| match (name, &file) {
-                    ("DIALPAD_API_TOKEN", Some(token)) => Some(token.clone()),
-                    _ => std::env::var(name).ok(),
-                })
-                .map_err(|e| Stop::Config(e.to_string()))?
-            }
-        };
-        let settings = settings.retry(policy(global));
-        let settings = match rate(global.dialpad_rate.as_deref(), "--dialpad-rate")? {
-            Some(rate) => settings.rate(rate),
-            None => settings,
-        };
+        let settings = vendor_settings(
+            global,
+            mock.as_ref().map(|m| {
+                (Settings::dialpad as fn(Token) -> Settings, m.dialpad_url()) as MockTarget
+            }),
+            global.dialpad_token_file.as_deref(),
+            "DIALPAD_API_TOKEN",
+            Settings::dialpad_from,
+            (global.dialpad_rate.as_deref(), "--dialpad-rate"),
+        )?;
         clients.dialpad = Some(DialpadClient::new(settings).map_err(config)?);
     }
     if needs("webex") {
-        let settings = match &mock {
-            Some(mock) => Settings::webex(demo_token()?).base_url(mock.webex_url()),
-            None => {
-                let file = token_file(global.webex_token_file.as_deref())?;
-                Settings::webex_from(|name| match (name, &file) {
-                    ("WEBEX_ACCESS_TOKEN", Some(token)) => Some(token.clone()),
-                    _ => std::env::var(name).ok(),
-                })
-                .map_err(|e| Stop::Config(e.to_string()))?
-            }
-        };
-        let settings = settings.retry(policy(global));
-        let settings = match rate(global.webex_rate.as_deref(), "--webex-rate")? {
-            Some(rate) => settings.rate(rate),
-            None => settings,
-        };
+        let settings = vendor_settings(
+            global,
+            mock.as_ref()
+                .map(|m| (Settings::webex as fn(Token) -> Settings, m.webex_url()) as MockTarget),
+            global.webex_token_file.as_deref(),
+            "WEBEX_ACCESS_TOKEN",
+            Settings::webex_from,
+            (global.webex_rate.as_deref(), "--webex-rate"),
+        )?;
         clients.webex = Some(WebexClient::new(settings).map_err(config)?);
     }
     Ok((clients, mock))
+}
+
+/// A vendor's settings for the mock: how to make them from a token, and the mock's URL.
+type MockTarget = (fn(Token) -> Settings, String);
+
+/// One vendor's settings: the mock's URL with a demo token, or the environment with the token
+/// from a file in place of `token_variable`; then pacing and settling from the flags.
+fn vendor_settings<F>(
+    global: &Global,
+    mock: Option<MockTarget>,
+    token_file_path: Option<&Path>,
+    token_variable: &str,
+    from_env: F,
+    (rate_flag, rate_name): (Option<&str>, &str),
+) -> Result<Settings, Stop>
+where
+    F: FnOnce(Box<dyn Fn(&str) -> Option<String>>) -> Result<Settings, telephony::ConfigError>,
+{
+    let settings = match mock {
+        Some((demo, url)) => demo(demo_token()?).base_url(url),
+        None => {
+            let file = token_file(token_file_path)?;
+            let variable = token_variable.to_string();
+            from_env(Box::new(move |name| match &file {
+                Some(token) if name == variable => Some(token.clone()),
+                _ => std::env::var(name).ok(),
+            }))
+            .map_err(|e| Stop::Config(e.to_string()))?
+        }
+    };
+    let settings = settings.retry(policy(global));
+    Ok(match rate(rate_flag, rate_name)? {
+        Some(rate) => settings.rate(rate),
+        None => settings,
+    })
 }
 
 fn policy(global: &Global) -> RetryPolicy {

@@ -7,7 +7,7 @@ use std::fmt;
 
 use chrono::{Month, NaiveDate, Weekday};
 use serde_json::{Value, json};
-use telephony::schedule::{Holiday, HolidayDate, Interval, Nth, WebexLevel, WebexSchedule};
+use telephony::schedule::{Holiday, HolidayDate, Interval, Nth, WEEK, WebexLevel, WebexSchedule};
 use telephony::{WeeklyHours, validate};
 
 use crate::manifest::{
@@ -502,21 +502,9 @@ fn apply_dialpad(
     let hours = weekly.to_dialpad();
     body["hours_on"] = json!(true);
     body["timezone"] = json!(hours.timezone());
-    for (field, day) in DIALPAD_HOURS[2..].iter().zip(telephony_week()) {
+    for (field, day) in DIALPAD_HOURS[2..].iter().zip(WEEK) {
         body[*field] = json!(hours.day(day));
     }
-}
-
-fn telephony_week() -> [Weekday; 7] {
-    [
-        Weekday::Mon,
-        Weekday::Tue,
-        Weekday::Wed,
-        Weekday::Thu,
-        Weekday::Fri,
-        Weekday::Sat,
-        Weekday::Sun,
-    ]
 }
 
 fn apply_webex(
