@@ -10,7 +10,7 @@ use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde_json::json;
 use telephony_spec::Vendor;
-use telephony_spec::validate::Violation;
+use telephony_spec::validate::{Violation, ViolationList};
 
 /// An error answer about to be sent.
 #[derive(Debug, Clone)]
@@ -18,6 +18,8 @@ pub(crate) struct VendorError {
     pub status: StatusCode,
     pub message: String,
     pub violations: Vec<Violation>,
+    /// Violations found beyond those listed (the validator keeps the first 100).
+    pub omitted: usize,
     pub retry_after: Option<u64>,
 }
 
@@ -27,26 +29,36 @@ impl VendorError {
             status,
             message: message.into(),
             violations: Vec::new(),
+            omitted: 0,
             retry_after: None,
         }
     }
 
-    pub fn invalid_body(violations: Vec<Violation>) -> VendorError {
+    pub fn invalid_body(violations: ViolationList) -> VendorError {
         VendorError::invalid("request body", violations)
     }
 
-    pub fn invalid_query(violations: Vec<Violation>) -> VendorError {
+    pub fn invalid_query(violations: ViolationList) -> VendorError {
         VendorError::invalid("query", violations)
     }
 
-    fn invalid(what: &str, violations: Vec<Violation>) -> VendorError {
-        let count = violations.len();
+    /// A 400 listing the kept violations (at most 100) and counting the rest, so that the
+    /// answer stays small whatever the body.
+    fn invalid(what: &str, violations: ViolationList) -> VendorError {
+        let count = violations.total();
+        let omitted = violations.omitted();
+        let listed = if omitted > 0 {
+            format!("; the first {} are listed", count - omitted)
+        } else {
+            String::new()
+        };
         VendorError {
-            violations,
+            omitted,
+            violations: violations.into_vec(),
             ..VendorError::new(
                 StatusCode::BAD_REQUEST,
                 format!(
-                    "the {what} breaks {count} rule{} of the API",
+                    "the {what} breaks {count} rule{} of the API{listed}",
                     if count == 1 { "" } else { "s" }
                 ),
             )
@@ -66,6 +78,9 @@ impl VendorError {
                 let mut error = json!({ "code": status, "message": self.message });
                 if !self.violations.is_empty() {
                     error["violations"] = json!(self.violations);
+                }
+                if self.omitted > 0 {
+                    error["omitted"] = json!(self.omitted);
                 }
                 json!({ "error": error })
             }

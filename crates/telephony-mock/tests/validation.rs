@@ -163,3 +163,36 @@ async fn oversized_bodies_are_413_for_dialpad_and_400_for_webex() {
             .contains("larger than 2048")
     );
 }
+
+#[tokio::test]
+async fn a_body_of_many_bad_entries_gets_a_small_answer_listing_the_first_hundred() {
+    let mock = start(unlimited()).await;
+    let mut body = office();
+    body["monday_hours"] = serde_json::Value::Array(vec![json!("x"); 200_000]);
+    let answer = post_office(&mock, &body).await;
+    assert_eq!(answer.status(), 400);
+    let bytes = answer.bytes().await.expect("body");
+    assert!(bytes.len() <= 64 * 1024, "answer of {} bytes", bytes.len());
+    let error: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+    assert_eq!(
+        error["error"]["violations"].as_array().map(Vec::len),
+        Some(100)
+    );
+    assert!(error["error"]["omitted"].as_u64() >= Some(199_900));
+
+    let holidays: Vec<_> = (0..60_000).map(|_| json!({"name": 1})).collect();
+    let mode = json!({"name": "H", "type": "HOLIDAY", "level": "ORGANIZATION",
+        "holidays": holidays, "callForwarding": {"destination": "+1"}});
+    let answer = post_mode(&mock, &mode).await;
+    assert_eq!(answer.status(), 400);
+    let bytes = answer.bytes().await.expect("body");
+    assert!(bytes.len() <= 64 * 1024, "answer of {} bytes", bytes.len());
+    let error: serde_json::Value = serde_json::from_slice(&bytes).expect("JSON");
+    assert_eq!(error["errors"].as_array().map(Vec::len), Some(100));
+    assert!(
+        error["message"]
+            .as_str()
+            .unwrap_or_default()
+            .contains("the first 100 are listed")
+    );
+}

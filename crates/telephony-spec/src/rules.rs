@@ -11,7 +11,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::validate::{Path, Violation, is_date};
+use crate::validate::{Path, is_date};
 
 /// A rule the validator does not understand, with the reason.
 #[derive(Debug)]
@@ -149,7 +149,7 @@ impl Rule {
         map: &Map<String, Value>,
         path: &Path<'_>,
         default_of: &dyn Fn(&str) -> Option<Value>,
-        out: &mut Vec<Violation>,
+        out: &mut crate::validate::ViolationList,
     ) {
         let id = self.id();
         match self {
@@ -196,7 +196,12 @@ impl Rule {
 
 /// Even count and strictly ascending; items that are not `HH:MM` are reported by their pattern
 /// and leave the pairing unchecked, so one typo is one violation.
-fn check_pairs(items: &[Value], at: &Path<'_>, rule: &str, out: &mut Vec<Violation>) {
+fn check_pairs(
+    items: &[Value],
+    at: &Path<'_>,
+    rule: &str,
+    out: &mut crate::validate::ViolationList,
+) {
     let times: Option<Vec<&str>> = items
         .iter()
         .map(|v| v.as_str().filter(|t| is_time(t)))

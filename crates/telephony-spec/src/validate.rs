@@ -47,6 +47,65 @@ impl fmt::Display for Violation {
     }
 }
 
+/// The most violations kept with their paths for one value (100); the rest are only counted, so
+/// that checking a body of 200,000 bad entries stays small in memory and in any answer built
+/// from it.
+pub const MAX_VIOLATIONS: usize = 100;
+
+/// The violations found in one value: the first [`MAX_VIOLATIONS`] with their paths, and how
+/// many there were in all. Reads as a slice of the kept ones.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct ViolationList {
+    kept: Vec<Violation>,
+    total: usize,
+}
+
+impl ViolationList {
+    /// Counts a violation, and keeps it while fewer than [`MAX_VIOLATIONS`] are kept.
+    pub fn push(&mut self, violation: Violation) {
+        self.total += 1;
+        if self.kept.len() < MAX_VIOLATIONS {
+            self.kept.push(violation);
+        }
+    }
+
+    /// How many violations were found in all (kept or not).
+    pub fn total(&self) -> usize {
+        self.total
+    }
+
+    /// How many were found beyond those kept.
+    pub fn omitted(&self) -> usize {
+        self.total - self.kept.len()
+    }
+
+    /// The kept violations.
+    pub fn into_vec(self) -> Vec<Violation> {
+        self.kept
+    }
+}
+
+impl std::ops::Deref for ViolationList {
+    type Target = [Violation];
+
+    fn deref(&self) -> &[Violation] {
+        &self.kept
+    }
+}
+
+impl From<Vec<Violation>> for ViolationList {
+    fn from(found: Vec<Violation>) -> ViolationList {
+        let mut list = ViolationList::default();
+        for violation in found {
+            list.push(violation);
+        }
+        list
+    }
+}
+
+/// Longer JSON paths (from very long keys) are cut to this many bytes and marked with `…`.
+const MAX_PATH_LENGTH: usize = 200;
+
 /// Enums with more values than this are not spelled out in messages.
 const ENUM_IN_MESSAGE_MAX: usize = 12;
 
@@ -141,19 +200,20 @@ impl Validator {
 
     /// Checks a request body of the operation `operation_id`; an unknown operation or one
     /// without a JSON body is reported as a violation at `$`.
-    pub fn request_body(&self, operation_id: &str, body: &Value) -> Vec<Violation> {
+    pub fn request_body(&self, operation_id: &str, body: &Value) -> ViolationList {
         match self.request_schema(operation_id) {
             Some(schema) => self.value(schema, body),
             None => vec![Violation {
                 path: "$".into(),
                 rule: "operation".into(),
                 message: format!("the spec has no JSON request body for operation {operation_id}"),
-            }],
+            }]
+            .into(),
         }
     }
 
     /// Checks a value against the component schema `name` (such as `CreateOfficeMessage`).
-    pub fn schema(&self, name: &str, value: &Value) -> Vec<Violation> {
+    pub fn schema(&self, name: &str, value: &Value) -> ViolationList {
         let reference = Value::String(format!("#/components/schemas/{name}"));
         self.value(&serde_json::json!({ "$ref": reference }), value)
     }
@@ -220,13 +280,13 @@ impl Validator {
         &self,
         operation_id: &str,
         given: &HashMap<String, String>,
-    ) -> Result<serde_json::Map<String, Value>, Vec<Violation>> {
+    ) -> Result<serde_json::Map<String, Value>, ViolationList> {
         let parameters = self
             .operation(operation_id)
             .and_then(|op| op.get("parameters"))
             .and_then(Value::as_array);
         let mut read = serde_json::Map::new();
-        let mut violations = Vec::new();
+        let mut violations = ViolationList::default();
         for parameter in parameters.into_iter().flatten() {
             let (parameter, _) = self.resolve(parameter);
             if parameter.get("in").and_then(Value::as_str) != Some("query") {
@@ -275,8 +335,8 @@ impl Validator {
             .pointer("/requestBody/content/application~1json/schema")
     }
 
-    fn value(&self, schema: &Value, value: &Value) -> Vec<Violation> {
-        let mut out = Vec::new();
+    fn value(&self, schema: &Value, value: &Value) -> ViolationList {
+        let mut out = ViolationList::default();
         self.check(schema, value, &Path::Root, &mut out);
         out
     }
@@ -304,7 +364,7 @@ impl Validator {
         (schema, at)
     }
 
-    fn check(&self, schema: &Value, value: &Value, path: &Path<'_>, out: &mut Vec<Violation>) {
+    fn check(&self, schema: &Value, value: &Value, path: &Path<'_>, out: &mut ViolationList) {
         let (schema, at) = self.resolve(schema);
         if value.is_null() {
             if !schema
@@ -340,7 +400,7 @@ impl Validator {
         }
     }
 
-    fn check_string(&self, schema: &Value, text: &str, path: &Path<'_>, out: &mut Vec<Violation>) {
+    fn check_string(&self, schema: &Value, text: &str, path: &Path<'_>, out: &mut ViolationList) {
         let length = text.chars().count() as u64;
         if let Some(max) = schema.get("maxLength").and_then(Value::as_u64)
             && length > max
@@ -377,7 +437,7 @@ impl Validator {
         schema: &Value,
         items: &[Value],
         path: &Path<'_>,
-        out: &mut Vec<Violation>,
+        out: &mut ViolationList,
     ) {
         let count = items.len() as u64;
         if let Some(max) = schema.get("maxItems").and_then(Value::as_u64)
@@ -418,7 +478,7 @@ impl Validator {
         at: Option<&str>,
         map: &serde_json::Map<String, Value>,
         path: &Path<'_>,
-        out: &mut Vec<Violation>,
+        out: &mut ViolationList,
     ) {
         let properties = schema.get("properties").and_then(Value::as_object);
         for name in schema
@@ -462,8 +522,18 @@ impl Validator {
 impl Path<'_> {
     /// A violation of `rule` at this path.
     pub(crate) fn violation(&self, rule: &str, message: impl Into<String>) -> Violation {
+        let mut path = self.to_string();
+        if path.len() > MAX_PATH_LENGTH {
+            // A key can be as long as the body; the path names where, not what.
+            let cut = (0..=MAX_PATH_LENGTH)
+                .rev()
+                .find(|i| path.is_char_boundary(*i))
+                .unwrap_or(0);
+            path.truncate(cut);
+            path.push('…');
+        }
         Violation {
-            path: self.to_string(),
+            path,
             rule: rule.to_string(),
             message: message.into(),
         }
@@ -570,7 +640,7 @@ fn check_number(
     schema: &Value,
     number: &serde_json::Number,
     path: &Path<'_>,
-    out: &mut Vec<Violation>,
+    out: &mut ViolationList,
 ) {
     let Some(n) = number.as_f64() else { return };
     let exclusive = |key: &str| schema.get(key).and_then(Value::as_bool).unwrap_or(false);

@@ -27,7 +27,9 @@ fn office() -> Value {
 }
 
 fn check(body: &Value) -> Vec<Violation> {
-    Validator::dialpad().request_body("create_office", body)
+    Validator::dialpad()
+        .request_body("create_office", body)
+        .into_vec()
 }
 
 fn with(field: &str, value: Value) -> Value {
@@ -331,4 +333,25 @@ fn many_problems_are_reported_together() {
         .remove("city");
     let found = found(&body);
     assert_eq!(found.len(), 5, "{found:?}");
+}
+
+#[test]
+fn a_flood_of_violations_keeps_the_first_hundred_and_counts_the_rest() {
+    let mut body = telephony_spec::request_example(
+        &telephony_spec::Vendor::Dialpad.spec().expect("spec"),
+        "create_office",
+    )
+    .expect("example");
+    body["monday_hours"] = Value::Array(vec![Value::from("x"); 200_000]);
+    let found = Validator::dialpad().request_body("create_office", &body);
+    assert_eq!(found.len(), telephony_spec::validate::MAX_VIOLATIONS);
+    assert!(found.total() >= 200_000, "{}", found.total());
+    assert_eq!(found.omitted(), found.total() - 100);
+    assert_eq!(found[0].path, "$.monday_hours[0]");
+
+    let mut long_key = serde_json::Map::new();
+    long_key.insert("k".repeat(100_000), Value::Null);
+    body["billing_address"] = Value::Object(long_key);
+    let found = Validator::dialpad().request_body("create_office", &body);
+    assert!(found.iter().all(|v| v.path.len() <= 204), "paths are cut");
 }

@@ -6,6 +6,7 @@ use telephony_spec::validate::Validator;
 fn found(body: &Value) -> Vec<(String, String)> {
     Validator::webex()
         .request_body("create_operating_mode", body)
+        .into_vec()
         .into_iter()
         .map(|v| (v.path, v.rule))
         .collect()

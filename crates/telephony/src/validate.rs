@@ -22,33 +22,39 @@ use std::fmt;
 
 use serde::Serialize;
 use serde_json::Value;
-use telephony_spec::validate::Validator;
+use telephony_spec::validate::{Validator, ViolationList};
 
-pub use telephony_spec::validate::Violation;
+pub use telephony_spec::validate::{MAX_VIOLATIONS, Violation};
 
-/// Every violation found in one request (never empty).
+/// Every violation found in one request (never empty): the first [`MAX_VIOLATIONS`] (100)
+/// with their paths, and the count of all of them.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Violations(Vec<Violation>);
+pub struct Violations(ViolationList);
 
 impl Violations {
-    /// How many violations.
+    /// How many violations were found (kept with their paths or not).
     pub fn len(&self) -> usize {
-        self.0.len()
+        self.0.total()
     }
 
     /// Always false: a `Violations` holds at least one.
     pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
+        self.0.total() == 0
     }
 
-    /// The violations, in the order found.
+    /// How many were found beyond the first [`MAX_VIOLATIONS`] kept.
+    pub fn omitted(&self) -> usize {
+        self.0.omitted()
+    }
+
+    /// The kept violations, in the order found.
     pub fn iter(&self) -> std::slice::Iter<'_, Violation> {
         self.0.iter()
     }
 
-    /// The violations as a vector.
+    /// The kept violations as a vector.
     pub fn into_vec(self) -> Vec<Violation> {
-        self.0
+        self.0.into_vec()
     }
 }
 
@@ -60,14 +66,17 @@ impl fmt::Display for Violations {
             }
             write!(f, "  {violation}")?;
         }
+        if self.omitted() > 0 {
+            write!(f, "\n  … and {} more", self.omitted())?;
+        }
         Ok(())
     }
 }
 
 impl std::error::Error for Violations {}
 
-fn result(found: Vec<Violation>) -> Result<(), Violations> {
-    if found.is_empty() {
+fn result(found: ViolationList) -> Result<(), Violations> {
+    if found.total() == 0 {
         Ok(())
     } else {
         Err(Violations(found))
@@ -99,9 +108,12 @@ pub(crate) fn typed<T: serde::de::DeserializeOwned>(body: &Value) -> Result<T, c
 
 /// A body the generated types refuse, as one violation at `$` (rule `types`).
 pub(crate) fn type_mismatch(message: String) -> Violations {
-    Violations(vec![Violation {
-        path: "$".into(),
-        rule: "types".into(),
-        message,
-    }])
+    Violations(
+        vec![Violation {
+            path: "$".into(),
+            rule: "types".into(),
+            message,
+        }]
+        .into(),
+    )
 }

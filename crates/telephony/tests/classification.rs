@@ -250,3 +250,19 @@ async fn a_redirect_is_an_error_naming_where_it_pointed_and_is_not_followed() {
     assert_eq!(location.as_deref(), Some(target.as_str()));
     assert!(elsewhere.seen().is_empty(), "nothing went to the target");
 }
+
+#[test]
+fn a_flood_of_violations_is_bounded_and_the_count_is_kept() {
+    let mut body: serde_json::Value =
+        serde_json::from_str(include_str!("../examples/office.json")).expect("office");
+    body["monday_hours"] = serde_json::Value::Array(vec![json!("x"); 10_000]);
+    let problems = telephony::validate::dialpad_office(&body).unwrap_err();
+    assert_eq!(problems.iter().count(), telephony::validate::MAX_VIOLATIONS);
+    assert!(problems.len() >= 10_000);
+    assert_eq!(problems.omitted(), problems.len() - 100);
+    assert!(
+        problems
+            .to_string()
+            .contains(&format!("and {} more", problems.omitted()))
+    );
+}
