@@ -40,6 +40,18 @@ pub struct MockConfig {
     pub max_modes_per_scope: Option<usize>,
     /// Offices per page of Dialpad's `GET /api/v2/offices` (Dialpad documents none; 100).
     pub dialpad_page_size: usize,
+    /// Most connections open at once (default 512); past it, a new connection is closed at
+    /// once. Keep it below the process's file-descriptor limit.
+    pub max_connections: usize,
+    /// Time to receive a request's headers, and the longest wait for the next request on an
+    /// open connection (default 10 s).
+    pub header_timeout: Duration,
+    /// Time a connection may stay open with no request in progress and nothing read or
+    /// written (default 60 s).
+    pub idle_timeout: Duration,
+    /// Time to read a whole request and answer it (default 60 s, above the longest latency
+    /// fault the tests use); past it the connection is dropped.
+    pub request_timeout: Duration,
 }
 
 impl Default for MockConfig {
@@ -56,6 +68,10 @@ impl Default for MockConfig {
             body_limit: 1024 * 1024,
             max_modes_per_scope: None,
             dialpad_page_size: 100,
+            max_connections: 512,
+            header_timeout: Duration::from_secs(10),
+            idle_timeout: Duration::from_secs(60),
+            request_timeout: Duration::from_secs(60),
         }
     }
 }

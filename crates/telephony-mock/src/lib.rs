@@ -87,9 +87,21 @@ impl MockServer {
             addr: config.listen,
             source,
         })?;
+        let limits = serve::ConnectionLimits {
+            max_connections: config.max_connections,
+            header_timeout: config.header_timeout,
+            idle_timeout: config.idle_timeout,
+            request_timeout: config.request_timeout,
+        };
         let state = Arc::new(AppState::new(config));
         let (stop, stopped) = oneshot::channel();
-        let task = tokio::spawn(serve::run(listener, router(state.clone()), stopped));
+        let task = tokio::spawn(serve::run(
+            listener,
+            router(state.clone()),
+            limits,
+            state.refused_connections.clone(),
+            stopped,
+        ));
         Ok(MockHandle {
             addr,
             state,

@@ -1,4 +1,7 @@
-//! The accept loop: HTTP/1.1 on hyper, graceful shutdown, and real TCP resets on demand.
+//! The accept loop: HTTP/1.1 on hyper, graceful shutdown, real TCP resets on demand, and the
+//! limits that keep a slow or hostile client from holding the server: a cap on open
+//! connections (past it, new ones are closed at once), a time limit on reading a request's
+//! headers, on a connection with nothing in progress, and on a whole request.
 //!
 //! axum's own `serve` always answers; a fault that must look like a dropped connection needs
 //! control of the socket. Each connection's stream is wrapped so that, when a handler marks
@@ -7,16 +10,16 @@
 
 use std::pin::Pin;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize, Ordering};
 use std::task::{Context, Poll};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use axum::Router;
 use hyper_util::rt::TokioIo;
 use hyper_util::server::graceful::GracefulShutdown;
 use tokio::io::{AsyncRead, AsyncWrite, ReadBuf};
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::oneshot;
+use tokio::sync::{Semaphore, oneshot};
 use tower::ServiceExt;
 
 use crate::gate::ResetConnection;
@@ -24,20 +27,49 @@ use crate::gate::ResetConnection;
 /// How long open connections get to finish when the server shuts down.
 const DRAIN: Duration = Duration::from_secs(5);
 
+/// The limits of connections and requests.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ConnectionLimits {
+    pub max_connections: usize,
+    pub header_timeout: Duration,
+    pub idle_timeout: Duration,
+    pub request_timeout: Duration,
+}
+
 /// Serves `router` on `listener` until `shutdown` fires (or its sender is dropped).
-pub(crate) async fn run(listener: TcpListener, router: Router, shutdown: oneshot::Receiver<()>) {
+/// `refused` counts connections closed at once because the cap was reached.
+pub(crate) async fn run(
+    listener: TcpListener,
+    router: Router,
+    limits: ConnectionLimits,
+    refused: Arc<AtomicU64>,
+    shutdown: oneshot::Receiver<()>,
+) {
     let graceful = GracefulShutdown::new();
+    let slots = Arc::new(Semaphore::new(limits.max_connections.max(1)));
+    let mut last_accept_warning: Option<Instant> = None;
     tokio::pin!(shutdown);
     loop {
         tokio::select! {
             accepted = listener.accept() => match accepted {
-                Ok((stream, _)) => {
-                    let _ = stream.set_nodelay(true);
-                    serve_connection(stream, router.clone(), &graceful);
-                }
+                Ok((stream, _)) => match slots.clone().try_acquire_owned() {
+                    Ok(slot) => {
+                        let _ = stream.set_nodelay(true);
+                        serve_connection(stream, router.clone(), limits, slot, &graceful);
+                    }
+                    Err(_) => {
+                        // At the cap: closed at once, counted, not logged one by one.
+                        refused.fetch_add(1, Ordering::Relaxed);
+                        drop(stream);
+                    }
+                },
                 Err(err) => {
-                    // Out of file descriptors and the like: wait a little, keep serving.
-                    tracing::warn!(error = %err, "accept failed");
+                    // Out of file descriptors and the like: wait a little, keep serving, and
+                    // say so at most once a second.
+                    if last_accept_warning.is_none_or(|at| at.elapsed() >= Duration::from_secs(1)) {
+                        tracing::warn!(error = %err, "accept failed");
+                        last_accept_warning = Some(Instant::now());
+                    }
                     tokio::time::sleep(Duration::from_millis(20)).await;
                 }
             },
@@ -65,20 +97,38 @@ impl std::fmt::Display for Aborted {
 
 impl std::error::Error for Aborted {}
 
-fn serve_connection(stream: TcpStream, router: Router, graceful: &GracefulShutdown) {
+fn serve_connection(
+    stream: TcpStream,
+    router: Router,
+    limits: ConnectionLimits,
+    slot: tokio::sync::OwnedSemaphorePermit,
+    graceful: &GracefulShutdown,
+) {
     let reset = Arc::new(AtomicBool::new(false));
+    let activity = Activity::new();
     let io = TokioIo::new(ResettableStream {
         inner: stream,
         reset: reset.clone(),
+        activity: activity.clone(),
     });
+    let in_service = activity.clone();
     let service = hyper::service::service_fn(move |req: hyper::Request<hyper::body::Incoming>| {
         let router = router.clone();
         let reset = reset.clone();
+        let activity = in_service.clone();
         async move {
-            let response = router
-                .oneshot(req)
-                .await
-                .unwrap_or_else(|never| match never {});
+            activity.requests.fetch_add(1, Ordering::SeqCst);
+            let answered = tokio::time::timeout(limits.request_timeout, router.oneshot(req)).await;
+            activity.requests.fetch_sub(1, Ordering::SeqCst);
+            activity.touch();
+            let response = match answered {
+                Ok(response) => response.unwrap_or_else(|never| match never {}),
+                Err(_) => {
+                    // Too slow a request (a body sent a byte at a time, say): dropped.
+                    reset.store(true, Ordering::SeqCst);
+                    return Err(Aborted);
+                }
+            };
             if response.extensions().get::<ResetConnection>().is_some() {
                 reset.store(true, Ordering::SeqCst);
                 return Err(Aborted);
@@ -87,20 +137,70 @@ fn serve_connection(stream: TcpStream, router: Router, graceful: &GracefulShutdo
         }
     });
     let connection = hyper::server::conn::http1::Builder::new()
+        .timer(hyper_util::rt::TokioTimer::new())
+        .header_read_timeout(limits.header_timeout)
         .keep_alive(true)
         .serve_connection(io, service);
     let connection = graceful.watch(connection);
     tokio::spawn(async move {
-        if let Err(err) = connection.await {
-            tracing::debug!(error = %err, "connection ended");
+        let _slot = slot;
+        tokio::pin!(connection);
+        loop {
+            tokio::select! {
+                ended = &mut connection => {
+                    if let Err(err) = ended {
+                        tracing::debug!(error = %err, "connection ended");
+                    }
+                    break;
+                }
+                _ = tokio::time::sleep(limits.idle_timeout / 4) => {
+                    if activity.idle_for() >= limits.idle_timeout {
+                        tracing::debug!("idle connection closed");
+                        break;
+                    }
+                }
+            }
         }
     });
+}
+
+/// When a connection last read or wrote, and how many requests it has in progress.
+#[derive(Clone)]
+struct Activity {
+    start: Instant,
+    last_millis: Arc<AtomicU64>,
+    requests: Arc<AtomicUsize>,
+}
+
+impl Activity {
+    fn new() -> Activity {
+        Activity {
+            start: Instant::now(),
+            last_millis: Arc::new(AtomicU64::new(0)),
+            requests: Arc::new(AtomicUsize::new(0)),
+        }
+    }
+
+    fn touch(&self) {
+        let now = self.start.elapsed().as_millis() as u64;
+        self.last_millis.store(now, Ordering::Relaxed);
+    }
+
+    /// How long nothing happened; zero while a request is in progress.
+    fn idle_for(&self) -> Duration {
+        if self.requests.load(Ordering::SeqCst) > 0 {
+            return Duration::ZERO;
+        }
+        let last = Duration::from_millis(self.last_millis.load(Ordering::Relaxed));
+        self.start.elapsed().saturating_sub(last)
+    }
 }
 
 /// A TCP stream that, when flagged, closes with a reset instead of an orderly shutdown.
 struct ResettableStream {
     inner: TcpStream,
     reset: Arc<AtomicBool>,
+    activity: Activity,
 }
 
 impl Drop for ResettableStream {
@@ -117,7 +217,12 @@ impl AsyncRead for ResettableStream {
         cx: &mut Context<'_>,
         buf: &mut ReadBuf<'_>,
     ) -> Poll<std::io::Result<()>> {
-        Pin::new(&mut self.inner).poll_read(cx, buf)
+        let before = buf.filled().len();
+        let polled = Pin::new(&mut self.inner).poll_read(cx, buf);
+        if buf.filled().len() > before {
+            self.activity.touch();
+        }
+        polled
     }
 }
 
@@ -127,7 +232,11 @@ impl AsyncWrite for ResettableStream {
         cx: &mut Context<'_>,
         buf: &[u8],
     ) -> Poll<std::io::Result<usize>> {
-        Pin::new(&mut self.inner).poll_write(cx, buf)
+        let polled = Pin::new(&mut self.inner).poll_write(cx, buf);
+        if matches!(polled, Poll::Ready(Ok(n)) if n > 0) {
+            self.activity.touch();
+        }
+        polled
     }
 
     fn poll_flush(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<std::io::Result<()>> {

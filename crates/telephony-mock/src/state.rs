@@ -46,6 +46,8 @@ pub(crate) struct AppState {
     pub max_modes_per_scope: usize,
     /// Creates answered but not yet processed (late-commit faults).
     pub pending_commits: std::sync::atomic::AtomicUsize,
+    /// Connections closed at once because the connection cap was reached.
+    pub refused_connections: Arc<std::sync::atomic::AtomicU64>,
     inner: Mutex<Inner>,
 }
 
@@ -74,6 +76,7 @@ impl AppState {
             config,
             max_modes_per_scope,
             pending_commits: std::sync::atomic::AtomicUsize::new(0),
+            refused_connections: Arc::default(),
             inner: Mutex::new(inner),
         }
     }
@@ -241,6 +244,9 @@ impl AppState {
         let inner = self.lock();
         json!({
             "requests": inner.requests,
+            "refused_connections": self
+                .refused_connections
+                .load(std::sync::atomic::Ordering::Relaxed),
             "faults": inner.faults,
             "offices": inner.offices.len(),
             "operating_modes": inner.modes.len(),

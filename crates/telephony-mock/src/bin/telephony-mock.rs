@@ -48,6 +48,19 @@ struct Args {
     /// Offices per page of Dialpad's office listing.
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
     dialpad_page_size: u32,
+    /// Most connections open at once; past it, new ones are closed at once (keep it below the
+    /// file-descriptor limit, `ulimit -n`).
+    #[arg(long, default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..))]
+    max_connections: u32,
+    /// Seconds to receive a request's headers (also the longest wait for the next request).
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..))]
+    header_timeout: u64,
+    /// Seconds a connection may stay open with nothing in progress.
+    #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    idle_timeout: u64,
+    /// Seconds to read a whole request and answer it.
+    #[arg(long, default_value_t = 60, value_parser = clap::value_parser!(u64).range(1..))]
+    request_timeout: u64,
 }
 
 /// A rate flag: a limit, or `off`.
@@ -89,6 +102,10 @@ async fn main() -> ExitCode {
         body_limit: args.body_limit,
         max_modes_per_scope: args.max_modes_per_scope,
         dialpad_page_size: args.dialpad_page_size as usize,
+        max_connections: args.max_connections as usize,
+        header_timeout: std::time::Duration::from_secs(args.header_timeout),
+        idle_timeout: std::time::Duration::from_secs(args.idle_timeout),
+        request_timeout: std::time::Duration::from_secs(args.request_timeout),
     };
     tracing::info!(
         dialpad_rate = config
