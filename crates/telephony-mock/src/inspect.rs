@@ -1,4 +1,9 @@
 //! `/_mock/*`: what the mock received and created, request counts, reset, scripted faults.
+//!
+//! What they show (billing contacts, E911 addresses) and what they change (the state, the
+//! faults) is guarded: when the mock has a token, they need it too, as a bearer token; a body
+//! must be sent as `application/json`, so that a web page cannot post to them from a browser
+//! (a cross-site form can only send text, form or multipart bodies).
 
 use std::sync::Arc;
 
@@ -11,6 +16,44 @@ use telephony_spec::Vendor;
 use crate::config::Fault;
 use crate::operation::Operation;
 use crate::state::AppState;
+
+/// The guard of every `/_mock/*` route.
+pub(crate) async fn guard(
+    State(app): State<Arc<AppState>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    let refuse = |status: StatusCode, message: &str| {
+        (status, axum::Json(json!({ "error": message }))).into_response()
+    };
+    if let Some(expected) = app.config.token.as_deref() {
+        let given = req
+            .headers()
+            .get(axum::http::header::AUTHORIZATION)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| v.strip_prefix("Bearer "));
+        if given != Some(expected) {
+            return refuse(
+                StatusCode::UNAUTHORIZED,
+                "the control endpoints need the mock's token: Authorization: Bearer <token>",
+            );
+        }
+    }
+    let has_body = req.method() == axum::http::Method::POST;
+    let json = req
+        .headers()
+        .get(axum::http::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.split(';').next())
+        .is_some_and(|v| v.trim().eq_ignore_ascii_case("application/json"));
+    if has_body && !json {
+        return refuse(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "send the body as Content-Type: application/json",
+        );
+    }
+    next.run(req).await
+}
 
 pub(crate) async fn offices(State(app): State<Arc<AppState>>) -> Response {
     axum::Json(app.offices()).into_response()

@@ -148,7 +148,11 @@ fn router(state: Arc<AppState>) -> Router {
         .route("/_mock/operating-modes", get(inspect::operating_modes))
         .route("/_mock/stats", get(inspect::stats))
         .route("/_mock/state", axum::routing::delete(inspect::reset))
-        .route("/_mock/faults", post(inspect::push_faults));
+        .route("/_mock/faults", post(inspect::push_faults))
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            inspect::guard,
+        ));
     vendors.merge(inspect).with_state(state)
 }
 

@@ -103,3 +103,61 @@ async fn a_configured_token_is_the_only_one_accepted() {
         1
     );
 }
+
+#[tokio::test]
+async fn with_a_token_the_control_endpoints_need_it_and_bodies_must_be_json() {
+    let mock = start(MockConfig {
+        token: Some(TOKEN.into()),
+        ..unlimited()
+    })
+    .await;
+    let base = mock.base_url();
+    for (method, path) in [
+        (reqwest::Method::GET, "/_mock/offices"),
+        (reqwest::Method::GET, "/_mock/operating-modes"),
+        (reqwest::Method::GET, "/_mock/stats"),
+        (reqwest::Method::DELETE, "/_mock/state"),
+    ] {
+        let anonymous = http()
+            .request(method.clone(), format!("{base}{path}"))
+            .send()
+            .await
+            .expect("answered");
+        assert_eq!(anonymous.status(), 401, "{method} {path}");
+        let wrong = http()
+            .request(method.clone(), format!("{base}{path}"))
+            .bearer_auth("wrong")
+            .send()
+            .await
+            .expect("answered");
+        assert_eq!(wrong.status(), 401, "{method} {path}");
+        let right = http()
+            .request(method.clone(), format!("{base}{path}"))
+            .bearer_auth(TOKEN)
+            .send()
+            .await
+            .expect("answered");
+        assert!(
+            right.status().is_success(),
+            "{method} {path}: {}",
+            right.status()
+        );
+    }
+    let as_text = http()
+        .post(format!("{base}/_mock/faults"))
+        .bearer_auth(TOKEN)
+        .header("content-type", "text/plain")
+        .body(r#"{"dialpad": ["500"]}"#)
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(as_text.status(), 415, "a browser form cannot script faults");
+    let as_json = http()
+        .post(format!("{base}/_mock/faults"))
+        .bearer_auth(TOKEN)
+        .json(&serde_json::json!({"dialpad": ["500"]}))
+        .send()
+        .await
+        .expect("answered");
+    assert_eq!(as_json.status(), 204);
+}

@@ -124,6 +124,24 @@ async fn main() -> ExitCode {
         },
         "starting"
     );
+    if !config.listen.ip().is_loopback() {
+        eprintln!(
+            "warning: listening on {}, not a loopback address: anyone who can reach it can create \
+             and read offices and operating modes{}, and {} the control endpoints under /_mock/ \
+             (every body received, including billing contacts and E911 addresses; reset; faults)",
+            config.listen,
+            if config.token.is_some() {
+                " with the token"
+            } else {
+                " with any token"
+            },
+            if config.token.is_some() {
+                "with the token,"
+            } else {
+                "without any credential,"
+            },
+        );
+    }
     let mock = match MockServer::start(config).await {
         Ok(mock) => mock,
         Err(err) => {
