@@ -10,6 +10,8 @@ use axum::http::StatusCode;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
+use telephony_spec::Vendor;
+
 use crate::auth::authenticate;
 use crate::config::Fault;
 use crate::errors::VendorError;
@@ -29,48 +31,24 @@ pub(crate) async fn gate(
     let vendor = operation.vendor();
     let route = operation.route();
     let started = Instant::now();
-    let fault = app.draw_fault(operation);
-    if let Some(fault) = &fault {
-        app.count_fault(fault);
-    }
     let mut credential = "none";
-    let response = match fault {
-        Some(Fault::Status {
-            status,
-            retry_after,
-        }) => {
-            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
-            VendorError::new(status, "simulated fault: the request was not processed")
-                .retry_after(retry_after)
-                .into_response(vendor, app.tracking_id())
-        }
-        Some(Fault::ResetBefore) => reset(StatusCode::INTERNAL_SERVER_ERROR.into_response()),
-        other => {
-            if let Some(Fault::Latency { millis }) = other {
-                tokio::time::sleep(Duration::from_millis(millis)).await;
+    let mut fault = None;
+    // Credentials first: an unauthenticated request gets its 401 and uses up no fault.
+    let response = match authenticate(
+        vendor,
+        req.headers(),
+        req.uri(),
+        app.config.token.as_deref(),
+    ) {
+        Err(reason) => VendorError::new(StatusCode::UNAUTHORIZED, reason)
+            .into_response(vendor, app.tracking_id()),
+        Ok(kind) => {
+            credential = kind.as_str();
+            fault = app.draw_fault(operation);
+            if let Some(fault) = &fault {
+                app.count_fault(fault);
             }
-            match admit(&app, operation, &req) {
-                Err(refusal) => refusal.into_response(vendor, app.tracking_id()),
-                Ok(kind) => {
-                    credential = kind;
-                    match other {
-                        Some(Fault::LateCommit {
-                            millis,
-                            reset: drop,
-                        }) => {
-                            commit_later(&app, req, next, millis).await;
-                            let answer = VendorError::new(
-                                StatusCode::GATEWAY_TIMEOUT,
-                                "simulated fault: the gateway gave up; the backend goes on",
-                            )
-                            .into_response(vendor, app.tracking_id());
-                            if drop { reset(answer) } else { answer }
-                        }
-                        Some(Fault::ResetAfter) => reset(next.run(req).await),
-                        _ => next.run(req).await,
-                    }
-                }
-            }
+            faulted(&app, operation, fault, req, next).await
         }
     };
     let outcome = if response.extensions().get::<ResetConnection>().is_some() {
@@ -91,6 +69,54 @@ pub(crate) async fn gate(
     response
 }
 
+/// The answer of an authenticated request, with its fault (if any) applied.
+async fn faulted(
+    app: &Arc<AppState>,
+    operation: Operation,
+    fault: Option<Fault>,
+    req: Request,
+    next: Next,
+) -> Response {
+    let vendor = operation.vendor();
+    match fault {
+        Some(Fault::Status {
+            status,
+            retry_after,
+        }) => {
+            let status = StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
+            return VendorError::new(status, "simulated fault: the request was not processed")
+                .retry_after(retry_after)
+                .into_response(vendor, app.tracking_id());
+        }
+        Some(Fault::ResetBefore) => {
+            return reset(StatusCode::INTERNAL_SERVER_ERROR.into_response());
+        }
+        Some(Fault::Latency { millis }) => {
+            tokio::time::sleep(Duration::from_millis(millis)).await;
+        }
+        _ => {}
+    }
+    if let Err(refusal) = within_rate(app, operation) {
+        return refusal.into_response(vendor, app.tracking_id());
+    }
+    match fault {
+        Some(Fault::LateCommit {
+            millis,
+            reset: drop,
+        }) => {
+            commit_later(app, req, next, millis).await;
+            let answer = VendorError::new(
+                StatusCode::GATEWAY_TIMEOUT,
+                "simulated fault: the gateway gave up; the backend goes on",
+            )
+            .into_response(vendor, app.tracking_id());
+            if drop { reset(answer) } else { answer }
+        }
+        Some(Fault::ResetAfter) => reset(next.run(req).await),
+        _ => next.run(req).await,
+    }
+}
+
 /// Reads the request's body now (the client may be gone by the time it is processed) and
 /// processes the request `millis` later, in the background.
 async fn commit_later(app: &Arc<AppState>, req: Request, next: Next, millis: u64) {
@@ -108,21 +134,56 @@ async fn commit_later(app: &Arc<AppState>, req: Request, next: Next, millis: u64
     });
 }
 
-/// Credentials, then the rate limit.
-fn admit(app: &AppState, operation: Operation, req: &Request) -> Result<&'static str, VendorError> {
-    let kind = authenticate(
-        operation.vendor(),
-        req.headers(),
-        req.uri(),
-        app.config.token.as_deref(),
-    )
-    .map_err(|reason| VendorError::new(StatusCode::UNAUTHORIZED, reason))?;
+/// The operation's rate limit.
+fn within_rate(app: &AppState, operation: Operation) -> Result<(), VendorError> {
     app.admit(operation).map_err(|wait| {
         let seconds = wait.as_secs() + u64::from(wait.subsec_nanos() > 0);
         VendorError::new(StatusCode::TOO_MANY_REQUESTS, "rate limit exceeded")
             .retry_after(Some(seconds.max(1)))
-    })?;
-    Ok(kind.as_str())
+    })
+}
+
+/// The route template a path belongs to, if it is one the vendors serve.
+fn route_of(path: &str) -> Option<&'static str> {
+    let one_below = |prefix: &str| {
+        path.strip_prefix(prefix)
+            .and_then(|rest| rest.strip_prefix('/'))
+            .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+    };
+    match path {
+        "/api/v2/offices" => Some("/api/v2/offices"),
+        "/v1/telephony/config/operatingModes" => Some("/v1/telephony/config/operatingModes"),
+        _ if one_below("/api/v2/offices") => Some("/api/v2/offices/{id}"),
+        _ if one_below("/v1/telephony/config/operatingModes") => {
+            Some("/v1/telephony/config/operatingModes/{modeId}")
+        }
+        _ => None,
+    }
+}
+
+/// A method or path the vendor does not serve, answered in its error shape and counted under
+/// the method and path it came with.
+pub(crate) async fn not_served(State(app): State<Arc<AppState>>, req: Request) -> Response {
+    let path = req.uri().path().to_string();
+    let vendor = if path.starts_with("/v1/") {
+        Vendor::Webex
+    } else {
+        Vendor::Dialpad
+    };
+    let known = route_of(&path);
+    let (status, message) = match known {
+        Some(_) => (
+            StatusCode::METHOD_NOT_ALLOWED,
+            format!("{} is not served on {path}", req.method()),
+        ),
+        None => (StatusCode::NOT_FOUND, format!("no resource at {path}")),
+    };
+    let route = match known {
+        Some(route) => format!("{} {route}", req.method()),
+        None => format!("{} (unknown path)", req.method()),
+    };
+    app.count_request(&route, &status.as_u16().to_string());
+    VendorError::new(status, message).into_response(vendor, app.tracking_id())
 }
 
 fn reset(mut response: Response) -> Response {

@@ -153,7 +153,11 @@ fn router(state: Arc<AppState>) -> Router {
             state.clone(),
             inspect::guard,
         ));
-    vendors.merge(inspect).with_state(state)
+    vendors
+        .merge(inspect)
+        .method_not_allowed_fallback(gate::not_served)
+        .fallback(gate::not_served)
+        .with_state(state)
 }
 
 /// A running mock server. Dropping it stops the server (open connections get a few seconds to
