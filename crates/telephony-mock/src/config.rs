@@ -32,7 +32,8 @@ pub struct MockConfig {
     pub webex_rate: Option<Rate>,
     /// Faults injected at random (seeded) into every vendor operation, reads included.
     pub faults: Vec<FaultChance>,
-    /// Seed of the fault draws and of generated identifiers.
+    /// Seed of the fault draws and of generated identifiers (the same seed gives the same ids;
+    /// the binary draws one at random unless `--seed` is given).
     pub seed: u64,
     /// Largest request body accepted, in bytes.
     pub body_limit: usize,
@@ -40,6 +41,12 @@ pub struct MockConfig {
     pub max_modes_per_scope: Option<usize>,
     /// Offices per page of Dialpad's `GET /api/v2/offices` (Dialpad documents none; 100).
     pub dialpad_page_size: usize,
+    /// Most offices kept, and most operating modes kept (default 20,000 each); past it a
+    /// create is refused with 409 until the state is reset.
+    pub max_resources: usize,
+    /// Most bytes of bodies kept, received and answered (default 64 MiB); past it a create
+    /// is refused with 409 until the state is reset.
+    pub max_stored_bytes: usize,
     /// Most connections open at once (default 512); past it, a new connection is closed at
     /// once. Keep it below the process's file-descriptor limit.
     pub max_connections: usize,
@@ -68,6 +75,8 @@ impl Default for MockConfig {
             body_limit: 1024 * 1024,
             max_modes_per_scope: None,
             dialpad_page_size: 100,
+            max_resources: 20_000,
+            max_stored_bytes: 64 * 1024 * 1024,
             max_connections: 512,
             header_timeout: Duration::from_secs(10),
             idle_timeout: Duration::from_secs(60),

@@ -28,8 +28,11 @@ pub(crate) async fn create_office(State(app): State<Arc<AppState>>, req: Request
         let err = VendorError::invalid_body(violations);
         return err.into_response(Vendor::Dialpad, app.tracking_id());
     }
-    let response = app.create_office(office.clone(), |id| answer(id, &office));
-    axum::Json(response).into_response()
+    match app.create_office(office.clone(), |id| answer(id, &office)) {
+        Ok(response) => axum::Json(response).into_response(),
+        Err(full) => VendorError::new(StatusCode::CONFLICT, full.0)
+            .into_response(Vendor::Dialpad, app.tracking_id()),
+    }
 }
 
 /// The `OfficeUpdateResponse` for a new office. Hours absent from the request take the

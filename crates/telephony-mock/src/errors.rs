@@ -23,6 +23,12 @@ pub(crate) struct VendorError {
     pub retry_after: Option<u64>,
 }
 
+impl From<crate::state::Full> for VendorError {
+    fn from(full: crate::state::Full) -> VendorError {
+        VendorError::new(StatusCode::CONFLICT, full.0)
+    }
+}
+
 impl VendorError {
     pub fn new(status: StatusCode, message: impl Into<String>) -> VendorError {
         VendorError {

@@ -55,12 +55,47 @@ pub(crate) async fn guard(
     next.run(req).await
 }
 
-pub(crate) async fn offices(State(app): State<Arc<AppState>>) -> Response {
-    axum::Json(app.offices()).into_response()
+/// The most records one page of `/_mock/offices` or `/_mock/operating-modes` holds.
+pub const MAX_PAGE: usize = 1000;
+
+/// `?start=N&max=M`: which records (default the first 100, at most [`MAX_PAGE`]).
+#[derive(serde::Deserialize)]
+pub(crate) struct Page {
+    start: Option<usize>,
+    max: Option<usize>,
 }
 
-pub(crate) async fn operating_modes(State(app): State<Arc<AppState>>) -> Response {
-    axum::Json(app.modes()).into_response()
+impl Page {
+    fn bounds(&self) -> (usize, usize) {
+        (
+            self.start.unwrap_or(0),
+            self.max.unwrap_or(100).clamp(1, MAX_PAGE),
+        )
+    }
+}
+
+/// A page of records as `{"items", "total", "next"}` (`next` is the `start` of the next page,
+/// null on the last).
+fn paged<T: serde::Serialize>(page: &Page, (items, total): (Vec<T>, usize)) -> Response {
+    let (start, max) = page.bounds();
+    let next = (start.saturating_add(max) < total).then_some(start + max);
+    axum::Json(json!({ "items": items, "total": total, "next": next })).into_response()
+}
+
+pub(crate) async fn offices(
+    State(app): State<Arc<AppState>>,
+    axum::extract::Query(page): axum::extract::Query<Page>,
+) -> Response {
+    let (start, max) = page.bounds();
+    paged(&page, app.office_records(start, max))
+}
+
+pub(crate) async fn operating_modes(
+    State(app): State<Arc<AppState>>,
+    axum::extract::Query(page): axum::extract::Query<Page>,
+) -> Response {
+    let (start, max) = page.bounds();
+    paged(&page, app.mode_records(start, max))
 }
 
 pub(crate) async fn stats(State(app): State<Arc<AppState>>) -> Response {

@@ -43,6 +43,8 @@ pub struct ModeRecord {
 /// Shared state of one running mock.
 pub(crate) struct AppState {
     pub config: MockConfig,
+    /// Where ids come from: never reset, so an id is never handed out twice by one process.
+    ids: Mutex<Ids>,
     pub max_modes_per_scope: usize,
     /// Creates answered but not yet processed (late-commit faults).
     pub pending_commits: std::sync::atomic::AtomicUsize,
@@ -61,18 +63,60 @@ struct Inner {
     scripted: HashMap<Operation, VecDeque<Fault>>,
     limiters: HashMap<Operation, Arc<DefaultDirectRateLimiter>>,
     rng: ChaCha8Rng,
-    next_office_id: i64,
+    /// Bytes of the bodies stored (received and answered), counted against the cap.
+    stored_bytes: usize,
     next_tracking_id: u64,
 }
 
-/// The first office id handed out; ids then count up.
+/// The lowest office id handed out; a process's ids count up from a point above it chosen by
+/// the seed.
 const FIRST_OFFICE_ID: i64 = 5_100_000_000_001;
+
+/// The storage caps are reached.
+#[derive(Debug)]
+pub(crate) struct Full(pub String);
+
+/// The ids of one process: office ids count up from a start drawn from the seed, mode ids are
+/// random UUIDs from the seeded generator. Never reset; the same seed gives the same ids.
+struct Ids {
+    next_office: i64,
+    rng: ChaCha8Rng,
+}
+
+impl Ids {
+    fn new(seed: u64) -> Ids {
+        let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x1D5_1D5);
+        let start = FIRST_OFFICE_ID + i64::from(rng.random_range(0..1_000_000_u32)) * 1_000_000;
+        Ids {
+            next_office: start,
+            rng,
+        }
+    }
+
+    fn next_office_id(&mut self) -> i64 {
+        self.next_office += 1;
+        self.next_office - 1
+    }
+
+    fn next_mode_id(&mut self) -> String {
+        let mut bytes = [0u8; 16];
+        self.rng.fill(&mut bytes);
+        let uuid = uuid::Builder::from_random_bytes(bytes).into_uuid();
+        base64_id(&format!("ciscospark://us/OPERATING_MODE/{uuid}"))
+    }
+}
+
+/// The size of a value written as JSON.
+fn json_size(value: &Value) -> usize {
+    serde_json::to_vec(value).map_or(0, |bytes| bytes.len())
+}
 
 impl AppState {
     pub fn new(config: MockConfig) -> AppState {
         let max_modes_per_scope = config.max_modes_per_scope.unwrap_or_else(spec_max_modes);
         let inner = Inner::new(&config);
         AppState {
+            ids: Mutex::new(Ids::new(config.seed)),
             config,
             max_modes_per_scope,
             pending_commits: std::sync::atomic::AtomicUsize::new(0),
@@ -163,18 +207,47 @@ impl AppState {
         format!("MOCK_{:08}", inner.next_tracking_id)
     }
 
+    fn ids(&self) -> MutexGuard<'_, Ids> {
+        self.ids
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    /// Why nothing more can be stored, if so.
+    fn full(&self, inner: &Inner, held: usize, adding: usize, what: &str) -> Result<(), Full> {
+        if held >= self.config.max_resources {
+            return Err(Full(format!(
+                "the mock keeps at most {} {what}; DELETE /_mock/state to start over",
+                self.config.max_resources
+            )));
+        }
+        if inner.stored_bytes.saturating_add(adding) > self.config.max_stored_bytes {
+            return Err(Full(format!(
+                "the mock keeps at most {} bytes of bodies; DELETE /_mock/state to start over",
+                self.config.max_stored_bytes
+            )));
+        }
+        Ok(())
+    }
+
     /// Stores an office; `respond` builds the answer from the id it is given.
-    pub fn create_office(&self, received: Value, respond: impl FnOnce(i64) -> Value) -> Value {
+    pub fn create_office(
+        &self,
+        received: Value,
+        respond: impl FnOnce(i64) -> Value,
+    ) -> Result<Value, Full> {
         let mut inner = self.lock();
-        let id = inner.next_office_id;
-        inner.next_office_id += 1;
+        let id = self.ids().next_office_id();
         let response = respond(id);
+        let size = json_size(&received) + json_size(&response);
+        self.full(&inner, inner.offices.len(), size, "offices")?;
+        inner.stored_bytes += size;
         inner.offices.push(OfficeRecord {
             id,
             received,
             response: response.clone(),
         });
-        response
+        Ok(response)
     }
 
     /// Stores an operating mode unless `admissible` (given the modes of the same scope) says
@@ -185,20 +258,43 @@ impl AppState {
         received: Value,
         same_scope: impl Fn(&ModeRecord) -> bool,
         admissible: impl FnOnce(&[&ModeRecord]) -> Result<(), E>,
-    ) -> Result<String, E> {
+    ) -> Result<String, E>
+    where
+        E: From<Full>,
+    {
         let mut inner = self.lock();
         let scope: Vec<&ModeRecord> = inner.modes.iter().filter(|m| same_scope(m)).collect();
         admissible(&scope)?;
-        let mut bytes = [0u8; 16];
-        inner.rng.fill(&mut bytes);
-        let uuid = uuid::Builder::from_random_bytes(bytes).into_uuid();
-        let id = base64_id(&format!("ciscospark://us/OPERATING_MODE/{uuid}"));
+        let size = json_size(&received);
+        self.full(&inner, inner.modes.len(), size, "operating modes")?;
+        inner.stored_bytes += size;
+        let id = self.ids().next_mode_id();
         inner.modes.push(ModeRecord {
             id: id.clone(),
             org_id,
             received,
         });
         Ok(id)
+    }
+
+    /// Up to `max` office records from the `start`-th, and how many there are.
+    pub fn office_records(&self, start: usize, max: usize) -> (Vec<OfficeRecord>, usize) {
+        let inner = self.lock();
+        let page = inner
+            .offices
+            .iter()
+            .skip(start)
+            .take(max)
+            .cloned()
+            .collect();
+        (page, inner.offices.len())
+    }
+
+    /// Up to `max` mode records from the `start`-th, and how many there are.
+    pub fn mode_records(&self, start: usize, max: usize) -> (Vec<ModeRecord>, usize) {
+        let inner = self.lock();
+        let page = inner.modes.iter().skip(start).take(max).cloned().collect();
+        (page, inner.modes.len())
     }
 
     pub fn offices(&self) -> Vec<OfficeRecord> {
@@ -274,7 +370,7 @@ impl Inner {
             scripted: HashMap::new(),
             limiters,
             rng: ChaCha8Rng::seed_from_u64(config.seed),
-            next_office_id: FIRST_OFFICE_ID,
+            stored_bytes: 0,
             next_tracking_id: 0,
         }
     }

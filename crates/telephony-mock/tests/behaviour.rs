@@ -188,10 +188,14 @@ async fn inspection_shows_counts_and_reset_forgets_everything() {
     assert_eq!(stats["offices"], 1);
 
     let listed = get_json(&mock, "/_mock/offices").await;
-    assert_eq!(listed[0]["received"]["name"], "Austin");
-    assert!(listed[0]["id"].is_i64());
+    assert_eq!(listed["items"][0]["received"]["name"], "Austin");
+    assert!(listed["items"][0]["id"].is_i64());
+    assert_eq!(
+        (listed["total"].as_u64(), listed["next"].is_null()),
+        (Some(1), true)
+    );
     let modes = get_json(&mock, "/_mock/operating-modes").await;
-    assert_eq!(modes[0]["received"]["name"], "Day");
+    assert_eq!(modes["items"][0]["received"]["name"], "Day");
 
     let reset = http()
         .delete(format!("{}/_mock/state", mock.base_url()))

@@ -151,3 +151,48 @@ fn listening_beyond_loopback_warns_about_what_is_exposed() {
     let _ = quiet.wait();
     assert!(!stderr.contains("warning: listening"), "{stderr}");
 }
+
+/// Starts the binary with `args`, creates one office, returns its id.
+async fn first_office_id(args: &[&str]) -> i64 {
+    let mut child = mock_command()
+        .args(["--listen", "127.0.0.1:0"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("the binary starts");
+    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
+    let mut line = String::new();
+    stdout.read_line(&mut line).expect("a line");
+    let url = line
+        .trim_end()
+        .trim_start_matches("listening on ")
+        .to_string();
+    let office = telephony_spec::request_example(
+        &telephony_spec::Vendor::Dialpad.spec().expect("spec"),
+        "create_office",
+    )
+    .expect("example");
+    let answer: serde_json::Value = reqwest::Client::new()
+        .post(format!("{url}/api/v2/offices"))
+        .bearer_auth("k")
+        .json(&office)
+        .send()
+        .await
+        .expect("answered")
+        .json()
+        .await
+        .expect("JSON");
+    child.kill().expect("stopped");
+    let _ = child.wait();
+    answer["office"]["id"].as_i64().expect("id")
+}
+
+#[tokio::test]
+async fn ids_repeat_across_restarts_only_with_the_same_explicit_seed() {
+    assert_ne!(first_office_id(&[]).await, first_office_id(&[]).await);
+    assert_eq!(
+        first_office_id(&["--seed", "42"]).await,
+        first_office_id(&["--seed", "42"]).await
+    );
+}

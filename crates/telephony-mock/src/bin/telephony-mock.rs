@@ -36,9 +36,10 @@ struct Args {
     /// late-commit=MSms[:reset]; @chance 0-1).
     #[arg(long, value_parser = fault_plan, default_value = "")]
     faults: FaultPlan,
-    /// Seed of fault draws and generated ids.
-    #[arg(long, default_value_t = 0)]
-    seed: u64,
+    /// Seed of fault draws and generated ids; the same seed gives the same ids (default: a
+    /// random one, so ids do not repeat across restarts).
+    #[arg(long)]
+    seed: Option<u64>,
     /// Largest accepted request body, in bytes.
     #[arg(long, default_value_t = 1024 * 1024)]
     body_limit: usize,
@@ -48,6 +49,12 @@ struct Args {
     /// Offices per page of Dialpad's office listing.
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
     dialpad_page_size: u32,
+    /// Most offices kept, and most operating modes kept; past it a create gets 409.
+    #[arg(long, default_value_t = 20_000)]
+    max_resources: usize,
+    /// Most bytes of bodies kept; past it a create gets 409.
+    #[arg(long, default_value_t = 64 * 1024 * 1024)]
+    max_stored_bytes: usize,
     /// Most connections open at once; past it, new ones are closed at once (keep it below the
     /// file-descriptor limit, `ulimit -n`).
     #[arg(long, default_value_t = 512, value_parser = clap::value_parser!(u32).range(1..))]
@@ -98,10 +105,12 @@ async fn main() -> ExitCode {
             .map_or(Some(Rate::dialpad_documented()), |flag| flag.0),
         webex_rate: args.webex_rate.0,
         faults: args.faults.0,
-        seed: args.seed,
+        seed: args.seed.unwrap_or_else(rand::random),
         body_limit: args.body_limit,
         max_modes_per_scope: args.max_modes_per_scope,
         dialpad_page_size: args.dialpad_page_size as usize,
+        max_resources: args.max_resources,
+        max_stored_bytes: args.max_stored_bytes,
         max_connections: args.max_connections as usize,
         header_timeout: std::time::Duration::from_secs(args.header_timeout),
         idle_timeout: std::time::Duration::from_secs(args.idle_timeout),
