@@ -106,6 +106,12 @@ impl Ids {
     }
 }
 
+/// Up to `max` records from the `start`-th, and how many there are.
+fn page_of<T: Clone>(records: &[T], start: usize, max: usize) -> (Vec<T>, usize) {
+    let page = records.iter().skip(start).take(max).cloned().collect();
+    (page, records.len())
+}
+
 /// The size of a value written as JSON.
 fn json_size(value: &Value) -> usize {
     serde_json::to_vec(value).map_or(0, |bytes| bytes.len())
@@ -279,22 +285,12 @@ impl AppState {
 
     /// Up to `max` office records from the `start`-th, and how many there are.
     pub fn office_records(&self, start: usize, max: usize) -> (Vec<OfficeRecord>, usize) {
-        let inner = self.lock();
-        let page = inner
-            .offices
-            .iter()
-            .skip(start)
-            .take(max)
-            .cloned()
-            .collect();
-        (page, inner.offices.len())
+        page_of(&self.lock().offices, start, max)
     }
 
     /// Up to `max` mode records from the `start`-th, and how many there are.
     pub fn mode_records(&self, start: usize, max: usize) -> (Vec<ModeRecord>, usize) {
-        let inner = self.lock();
-        let page = inner.modes.iter().skip(start).take(max).cloned().collect();
-        (page, inner.modes.len())
+        page_of(&self.lock().modes, start, max)
     }
 
     pub fn offices(&self) -> Vec<OfficeRecord> {

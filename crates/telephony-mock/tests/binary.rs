@@ -107,58 +107,13 @@ fn a_busy_address_is_an_error_not_a_panic() {
     assert!(!stderr.contains("panicked"), "{stderr}");
 }
 
-#[test]
-fn listening_beyond_loopback_warns_about_what_is_exposed() {
+/// Starts the binary on `listen` with `args`; returns it (stderr piped) and its URL.
+fn started(listen: &str, args: &[&str]) -> (std::process::Child, String) {
     let mut child = mock_command()
-        .args(["--listen", "0.0.0.0:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
-    let mut line = String::new();
-    stdout.read_line(&mut line).expect("a line");
-    assert!(line.starts_with("listening on "), "{line}");
-    child.kill().expect("stopped");
-    let mut stderr = String::new();
-    child
-        .stderr
-        .take()
-        .expect("stderr")
-        .read_to_string(&mut stderr)
-        .expect("read");
-    let _ = child.wait();
-    assert!(stderr.contains("warning: listening on 0.0.0.0"), "{stderr}");
-    assert!(stderr.contains("/_mock/"), "{stderr}");
-
-    let mut quiet = mock_command()
-        .args(["--listen", "127.0.0.1:0"])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("the binary starts");
-    let mut stdout = BufReader::new(quiet.stdout.take().expect("stdout"));
-    let mut line = String::new();
-    stdout.read_line(&mut line).expect("a line");
-    quiet.kill().expect("stopped");
-    let mut stderr = String::new();
-    quiet
-        .stderr
-        .take()
-        .expect("stderr")
-        .read_to_string(&mut stderr)
-        .expect("read");
-    let _ = quiet.wait();
-    assert!(!stderr.contains("warning: listening"), "{stderr}");
-}
-
-/// Starts the binary with `args`, creates one office, returns its id.
-async fn first_office_id(args: &[&str]) -> i64 {
-    let mut child = mock_command()
-        .args(["--listen", "127.0.0.1:0"])
+        .args(["--listen", listen])
         .args(args)
         .stdout(Stdio::piped())
-        .stderr(Stdio::null())
+        .stderr(Stdio::piped())
         .spawn()
         .expect("the binary starts");
     let mut stdout = BufReader::new(child.stdout.take().expect("stdout"));
@@ -166,8 +121,37 @@ async fn first_office_id(args: &[&str]) -> i64 {
     stdout.read_line(&mut line).expect("a line");
     let url = line
         .trim_end()
-        .trim_start_matches("listening on ")
+        .strip_prefix("listening on ")
+        .unwrap_or_else(|| panic!("unexpected first line {line:?}"))
         .to_string();
+    (child, url)
+}
+
+/// Stops a started binary and returns what it wrote on stderr.
+fn stopped(mut child: std::process::Child) -> String {
+    child.kill().expect("stopped");
+    let mut stderr = String::new();
+    if let Some(mut pipe) = child.stderr.take() {
+        pipe.read_to_string(&mut stderr).expect("read");
+    }
+    let _ = child.wait();
+    stderr
+}
+
+#[test]
+fn listening_beyond_loopback_warns_about_what_is_exposed() {
+    let (exposed, _) = started("0.0.0.0:0", &[]);
+    let stderr = stopped(exposed);
+    assert!(stderr.contains("warning: listening on 0.0.0.0"), "{stderr}");
+    assert!(stderr.contains("/_mock/"), "{stderr}");
+    let (quiet, _) = started("127.0.0.1:0", &[]);
+    let stderr = stopped(quiet);
+    assert!(!stderr.contains("warning: listening"), "{stderr}");
+}
+
+/// Starts the binary with `args`, creates one office, returns its id.
+async fn first_office_id(args: &[&str]) -> i64 {
+    let (child, url) = started("127.0.0.1:0", args);
     let office = telephony_spec::request_example(
         &telephony_spec::Vendor::Dialpad.spec().expect("spec"),
         "create_office",
@@ -183,8 +167,7 @@ async fn first_office_id(args: &[&str]) -> i64 {
         .json()
         .await
         .expect("JSON");
-    child.kill().expect("stopped");
-    let _ = child.wait();
+    stopped(child);
     answer["office"]["id"].as_i64().expect("id")
 }
 

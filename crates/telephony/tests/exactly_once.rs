@@ -1,10 +1,13 @@
 //! The billing-safe creates against the mock: an unknown outcome is read back, never blindly
 //! repeated, and each create ends created exactly once or surely not.
 
+mod support;
+
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use telephony::{DialpadClient, Error, Outcome, RetryPolicy, Settings, Token, WebexClient};
+use support::{dialpad, webex};
+use telephony::{Error, Outcome, RetryPolicy};
 use telephony_mock::{Fault, MockConfig, MockHandle, MockServer, Operation, Vendor};
 
 async fn mock() -> MockHandle {
@@ -22,22 +25,6 @@ fn policy(settle: Duration) -> RetryPolicy {
     RetryPolicy::default()
         .backoff(Duration::from_millis(2), Duration::from_millis(10))
         .settle_delay(settle)
-}
-
-fn dialpad(mock: &MockHandle, retry: RetryPolicy) -> DialpadClient {
-    let settings = Settings::dialpad(Token::new("key").expect("token"))
-        .base_url(mock.dialpad_url())
-        .rate(None)
-        .retry(retry);
-    DialpadClient::new(settings).expect("client")
-}
-
-fn webex(mock: &MockHandle, retry: RetryPolicy) -> WebexClient {
-    let settings = Settings::webex(Token::new("token").expect("token"))
-        .base_url(mock.webex_url())
-        .rate(None)
-        .retry(retry);
-    WebexClient::new(settings).expect("client")
 }
 
 fn office(name: &str) -> Value {

@@ -1,9 +1,12 @@
 //! The clients against `telephony-mock`: what is retried, what is not, and what the caller gets.
 
+mod support;
+
 use std::time::Duration;
 
 use serde_json::{Value, json};
-use telephony::{ApiErrorBody, DialpadClient, Error, RetryPolicy, Settings, Token, WebexClient};
+use support::{dialpad, webex};
+use telephony::{ApiErrorBody, DialpadClient, Error, RetryPolicy, Settings, Token};
 use telephony_mock::{Fault, MockConfig, MockHandle, MockServer, Vendor};
 
 async fn mock() -> MockHandle {
@@ -21,22 +24,6 @@ fn policy() -> RetryPolicy {
     RetryPolicy::default()
         .backoff(Duration::from_millis(5), Duration::from_millis(20))
         .settle_delay(Duration::from_millis(20))
-}
-
-fn dialpad(mock: &MockHandle, retry: RetryPolicy) -> DialpadClient {
-    let settings = Settings::dialpad(Token::new("key").expect("token"))
-        .base_url(mock.dialpad_url())
-        .rate(None)
-        .retry(retry);
-    DialpadClient::new(settings).expect("client")
-}
-
-fn webex(mock: &MockHandle, retry: RetryPolicy) -> WebexClient {
-    let settings = Settings::webex(Token::new("token").expect("token"))
-        .base_url(mock.webex_url())
-        .rate(None)
-        .retry(retry);
-    WebexClient::new(settings).expect("client")
 }
 
 fn office() -> Value {

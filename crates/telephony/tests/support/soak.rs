@@ -4,7 +4,6 @@
 #![allow(dead_code)]
 
 use std::collections::HashMap;
-use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use futures_util::StreamExt;
@@ -56,54 +55,45 @@ pub async fn run(vendor: Vendor, creates: usize, concurrency: usize, seed: u64) 
         .settle_delay(SETTLE);
     let token = Token::new("soak").expect("token");
     let started = Instant::now();
-    let outcomes: Vec<(String, Result<Outcome<String>, Error>)> = match vendor {
+    let outcomes = match vendor {
         Vendor::Dialpad => {
-            let client = Arc::new(
-                DialpadClient::new(
-                    Settings::dialpad(token)
-                        .base_url(mock.dialpad_url())
-                        .rate(None)
-                        .max_concurrency(concurrency)
-                        .retry(policy),
-                )
-                .expect("client"),
-            );
-            futures_util::stream::iter(0..creates)
-                .map(|n| {
-                    let client = client.clone();
-                    async move {
-                        let name = format!("Soak office {n}");
-                        let outcome = client.create_office_json(&office(&name)).await;
-                        (name, outcome.map(|o| o.map_id(|id| id.to_string())))
-                    }
-                })
-                .buffer_unordered(concurrency)
-                .collect()
-                .await
+            let client = DialpadClient::new(
+                Settings::dialpad(token)
+                    .base_url(mock.dialpad_url())
+                    .rate(None)
+                    .max_concurrency(concurrency)
+                    .retry(policy),
+            )
+            .expect("client");
+            create_all(creates, concurrency, &|n| {
+                let name = format!("Soak office {n}");
+                let client = &client;
+                async move {
+                    let outcome = client.create_office_json(&office(&name)).await;
+                    (name, outcome.map(|o| o.map_id(|id| id.to_string())))
+                }
+            })
+            .await
         }
         Vendor::Webex => {
-            let client = Arc::new(
-                WebexClient::new(
-                    Settings::webex(token)
-                        .base_url(mock.webex_url())
-                        .rate(None)
-                        .max_concurrency(concurrency)
-                        .retry(policy),
-                )
-                .expect("client"),
-            );
-            futures_util::stream::iter(0..creates)
-                .map(|n| {
-                    let client = client.clone();
-                    async move {
-                        let name = format!("Soak mode {n}");
-                        let body = mode(&name, &format!("LOC-{}", n % 20));
-                        (name, client.create_operating_mode_json(&body, None).await)
-                    }
-                })
-                .buffer_unordered(concurrency)
-                .collect()
-                .await
+            let client = WebexClient::new(
+                Settings::webex(token)
+                    .base_url(mock.webex_url())
+                    .rate(None)
+                    .max_concurrency(concurrency)
+                    .retry(policy),
+            )
+            .expect("client");
+            create_all(creates, concurrency, &|n| {
+                let name = format!("Soak mode {n}");
+                let body = mode(&name, &format!("LOC-{}", n % 20));
+                let client = &client;
+                async move {
+                    let outcome = client.create_operating_mode_json(&body, None).await;
+                    (name, outcome)
+                }
+            })
+            .await
         }
     };
     let elapsed = started.elapsed();
@@ -161,6 +151,23 @@ pub async fn run(vendor: Vendor, creates: usize, concurrency: usize, seed: u64) 
     }
     mock.shutdown().await;
     report
+}
+
+/// Runs `create(0..creates)`, `concurrency` at a time.
+async fn create_all<'a, F, Fut>(
+    creates: usize,
+    concurrency: usize,
+    create: &'a F,
+) -> Vec<(String, Result<Outcome<String>, Error>)>
+where
+    F: Fn(usize) -> Fut,
+    Fut: std::future::Future<Output = (String, Result<Outcome<String>, Error>)> + 'a,
+{
+    futures_util::stream::iter(0..creates)
+        .map(create)
+        .buffer_unordered(concurrency)
+        .collect()
+        .await
 }
 
 fn keep_reason(reasons: &mut Vec<String>, name: &str, err: &Error) {
