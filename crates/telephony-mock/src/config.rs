@@ -97,14 +97,12 @@ pub struct Rate {
 impl Rate {
     /// Dialpad's documented limit for creating offices, from `x-telephony-rate-limit`.
     pub fn dialpad_documented() -> Rate {
-        let limit = telephony_spec::validate::Validator::dialpad()
-            .operation_extension("create_office", "x-telephony-rate-limit");
-        let field = |key: &str| limit.and_then(|l| l.get(key)).and_then(|v| v.as_u64());
+        let (count, seconds) = telephony_spec::validate::Validator::dialpad()
+            .rate_limit("create_office")
+            .unwrap_or((1, 1));
         Rate {
-            count: field("requests")
-                .and_then(|n| u32::try_from(n).ok())
-                .unwrap_or(1200),
-            per: Duration::from_secs(field("per-seconds").unwrap_or(60)),
+            count,
+            per: Duration::from_secs(seconds),
         }
     }
 }

@@ -393,8 +393,7 @@ pub(crate) fn holiday_id(mode_id: &str, index: usize) -> String {
 /// `x-telephony-limits.max-operating-modes-per-scope` of the Webex spec (100).
 fn spec_max_modes() -> usize {
     telephony_spec::validate::Validator::webex()
-        .operation_extension("create_operating_mode", "x-telephony-limits")
-        .and_then(|limits| limits.get("max-operating-modes-per-scope")?.as_u64())
+        .limit("create_operating_mode", "max-operating-modes-per-scope")
         .and_then(|n| usize::try_from(n).ok())
-        .unwrap_or(100)
+        .unwrap_or(usize::MAX)
 }

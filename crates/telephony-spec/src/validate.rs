@@ -319,6 +319,45 @@ impl Validator {
         }
     }
 
+    /// The request rate the operation documents (`x-telephony-rate-limit`), as requests per
+    /// number of seconds.
+    ///
+    /// ```
+    /// let limit = telephony_spec::validate::Validator::dialpad().rate_limit("create_office");
+    /// assert_eq!(limit, Some((1200, 60)));
+    /// ```
+    pub fn rate_limit(&self, operation_id: &str) -> Option<(u32, u64)> {
+        let limit = self.operation_extension(operation_id, "x-telephony-rate-limit")?;
+        let requests = u32::try_from(limit.get("requests")?.as_u64()?).ok()?;
+        Some((requests, limit.get("per-seconds")?.as_u64()?))
+    }
+
+    /// A numeric limit the operation documents in `x-telephony-limits`.
+    ///
+    /// ```
+    /// let webex = telephony_spec::validate::Validator::webex();
+    /// assert_eq!(webex.limit("create_operating_mode", "max-operating-modes-per-scope"), Some(100));
+    /// ```
+    pub fn limit(&self, operation_id: &str, key: &str) -> Option<u64> {
+        self.operation_extension(operation_id, "x-telephony-limits")?
+            .get(key)?
+            .as_u64()
+    }
+
+    /// The `maxItems` of an array property of the component schema `schema`.
+    ///
+    /// ```
+    /// let webex = telephony_spec::validate::Validator::webex();
+    /// assert_eq!(webex.max_items("OperatingModePostObject", "holidays"), Some(150));
+    /// ```
+    pub fn max_items(&self, schema: &str, property: &str) -> Option<usize> {
+        let property = self.doc.pointer(&format!(
+            "/components/schemas/{schema}/properties/{property}"
+        ))?;
+        let (property, _) = self.resolve(property);
+        usize::try_from(property.get("maxItems")?.as_u64()?).ok()
+    }
+
     /// The operation whose `operationId` is `operation_id`.
     fn operation(&self, operation_id: &str) -> Option<&Value> {
         let paths = self.doc.get("paths")?.as_object()?;

@@ -14,8 +14,12 @@ use telephony_api::webex::types::{
 
 use super::{Interval, ScheduleError, WebexLevel};
 
-/// The most holidays in one Webex operating mode (the spec's `maxItems`).
-pub const MAX_WEBEX_HOLIDAYS: usize = 150;
+/// The most holidays in one Webex operating mode: the spec's `maxItems` of `holidays` (150).
+pub fn max_webex_holidays() -> usize {
+    telephony_spec::validate::Validator::webex()
+        .max_items("OperatingModePostObject", "holidays")
+        .unwrap_or(usize::MAX)
+}
 
 /// Which occurrence of a weekday in a month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -183,10 +187,11 @@ pub fn holidays_to_webex_mode(
     holidays: &[Holiday],
     from: NaiveDate,
 ) -> Result<OperatingModePostObject, ScheduleError> {
-    if holidays.len() > MAX_WEBEX_HOLIDAYS {
+    let max = max_webex_holidays();
+    if holidays.len() > max {
         return Err(ScheduleError::TooManyHolidays {
             count: holidays.len(),
-            max: MAX_WEBEX_HOLIDAYS,
+            max,
         });
     }
     let (level, location_id) = level.apply();
