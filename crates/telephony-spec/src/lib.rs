@@ -104,6 +104,19 @@ pub enum SpecError {
         /// What the regex compiler said.
         message: String,
     },
+    /// A schema uses a keyword or `format` the validator does not interpret (it would be
+    /// skipped silently, weakening validation).
+    #[error(
+        "{path}: the schema at {pointer} uses `{keyword}`, which the validator does not interpret; express it with the supported keywords or an x-telephony-rules entry"
+    )]
+    Unsupported {
+        /// The spec's path.
+        path: String,
+        /// JSON pointer of the schema.
+        pointer: String,
+        /// The keyword (or `format: NAME`).
+        keyword: String,
+    },
     /// An `x-telephony-rules` entry is malformed or of an unknown kind.
     #[error("{path}: x-telephony-rules at {pointer}: {message}")]
     Rule {
@@ -117,11 +130,18 @@ pub enum SpecError {
 }
 
 /// Parses OpenAPI 3.0 YAML (or JSON) text; `path` only names the source in errors.
+///
+/// The text's schemas are checked for keywords the validator does not interpret first: the
+/// OpenAPI model drops keys it does not know (a misspelled `maxLenght` would vanish), so this
+/// check reads the text itself.
 pub fn parse(path: &str, text: &str) -> Result<openapiv3::OpenAPI, SpecError> {
-    serde_saphyr::from_str(text).map_err(|source| SpecError::Parse {
+    let parse_error = |source| SpecError::Parse {
         path: path.to_string(),
         source: Box::new(source),
-    })
+    };
+    let raw: serde_json::Value = serde_saphyr::from_str(text).map_err(parse_error)?;
+    validate::check_keywords(path, &raw)?;
+    serde_saphyr::from_str(text).map_err(parse_error)
 }
 
 /// Finds an operation by its `operationId`: its path, method and definition.

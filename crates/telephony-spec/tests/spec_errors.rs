@@ -59,3 +59,44 @@ fn a_pattern_that_does_not_compile_is_an_error() {
         .expect_err("bad pattern");
     assert!(matches!(err, SpecError::Pattern { .. }), "{err}");
 }
+
+#[test]
+fn a_keyword_or_format_the_validator_does_not_interpret_is_refused_with_where() {
+    for (schema, keyword, pointer) in [
+        (
+            "    A:\n      oneOf: [{type: string}, {type: integer}]\n",
+            "oneOf",
+            "#/components/schemas/A",
+        ),
+        (
+            "    A:\n      type: object\n      properties:\n        mail: {type: string, format: email}\n",
+            "format: email",
+            "#/components/schemas/A/properties/mail",
+        ),
+        (
+            "    A:\n      type: array\n      items: {type: integer, multipleOf: 5}\n",
+            "multipleOf",
+            "#/components/schemas/A/items",
+        ),
+        (
+            "    A:\n      type: object\n      properties:\n        b: {not: {type: string}}\n",
+            "not",
+            "#/components/schemas/A/properties/b",
+        ),
+    ] {
+        let err = load(schema).expect_err(keyword);
+        let text = err.to_string();
+        assert!(text.contains(&format!("`{keyword}`")), "{keyword}: {text}");
+        assert!(text.contains(pointer), "{keyword}: {text}");
+    }
+    let annotated = load(
+        "    A:\n      type: string\n      description: d\n      example: e\n      x-anything: 1\n",
+    );
+    assert!(annotated.is_ok(), "{annotated:?}");
+}
+
+#[test]
+fn a_misspelled_keyword_is_refused() {
+    let err = load("    A:\n      type: string\n      maxLenght: 3\n").expect_err("misspelled");
+    assert!(err.to_string().contains("`maxLenght`"), "{err}");
+}
