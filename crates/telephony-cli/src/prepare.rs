@@ -529,10 +529,13 @@ fn apply_webex(
             fail("the schedule has no holidays for a HOLIDAY mode".into());
             return;
         }
-        let forward = telephony::webex_types::OperatingModeCallForwarding {
-            enabled: false,
-            destination: String::new(),
-            destination_voicemail_enabled: false,
+        // Only the holidays of this mode are used; the rest of the body is the entry's.
+        let Ok(forward) = telephony::webex_types::OperatingModeCallForwarding::builder()
+            .destination("")
+            .try_into()
+        else {
+            fail("internal: a call forwarding could not be built".into());
+            return;
         };
         match telephony::schedule::holidays_to_webex_mode(
             "holidays",
