@@ -152,6 +152,24 @@ pub fn stale_files(root: &Path, files: &[GeneratedFile]) -> Vec<String> {
     stale
 }
 
+/// The first `max_lines` lines of a unified diff from the checked-in text of `file` (empty if
+/// absent) to what the generator produces now.
+pub fn diff_of(root: &Path, file: &GeneratedFile, max_lines: usize) -> String {
+    let current = std::fs::read_to_string(root.join(&file.path)).unwrap_or_default();
+    let diff = similar::TextDiff::from_lines(&current, &file.contents);
+    let text = diff
+        .unified_diff()
+        .context_radius(2)
+        .header(&format!("a/{}", file.path), &format!("b/{}", file.path))
+        .to_string();
+    let mut lines: Vec<&str> = text.lines().take(max_lines + 1).collect();
+    if lines.len() > max_lines {
+        lines.truncate(max_lines);
+        lines.push("… (more; run `cargo xtask codegen` and `git diff` for all of it)");
+    }
+    lines.join("\n")
+}
+
 /// Writes the files whose content changed and removes orphaned generated files.
 /// Returns the paths that were written or removed.
 pub fn write(root: &Path, files: &[GeneratedFile]) -> Result<Vec<String>, CodegenError> {

@@ -1,7 +1,8 @@
 //! `cargo xtask codegen [--check]`: regenerates `crates/telephony-api` from `openapi/*.yaml`.
 //!
 //! With `--check` nothing is written: the generated files are rebuilt in memory and compared
-//! with the checked-in ones, and the command fails naming every stale file.
+//! with the checked-in ones, and the command fails naming every stale file with the first
+//! lines of its unified diff.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -9,6 +10,9 @@ use std::process::ExitCode;
 use xtask::codegen;
 
 const USAGE: &str = "usage: cargo xtask codegen [--check]";
+
+/// Lines of unified diff shown per stale file by `--check`.
+const DIFF_LINES: usize = 40;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -46,6 +50,9 @@ fn main() -> ExitCode {
         }
         for path in &stale {
             eprintln!("stale: {path} (run `cargo xtask codegen`)");
+            if let Some(file) = files.iter().find(|f| &f.path == path) {
+                eprintln!("{}\n", codegen::diff_of(&root, file, DIFF_LINES));
+            }
         }
         eprintln!("error: {} generated file(s) are stale", stale.len());
         return ExitCode::FAILURE;

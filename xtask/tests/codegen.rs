@@ -95,6 +95,21 @@ fn check_names_the_stale_file_after_an_enum_edit() {
         edited.contains("\"NP\""),
         "the new value reaches the generated enum"
     );
+    let stale = files
+        .iter()
+        .find(|f| f.path == dialpad_rs)
+        .expect("dialpad.rs");
+    let diff = codegen::diff_of(scratch.path(), stale, 40);
+    assert!(diff.starts_with(&format!("--- a/{dialpad_rs}")), "{diff}");
+    assert!(
+        diff.lines()
+            .any(|l| l.starts_with('-') && l.contains("\"NO\""))
+            && diff
+                .lines()
+                .any(|l| l.starts_with('+') && l.contains("\"NP\"")),
+        "the diff shows the edit:\n{diff}"
+    );
+    assert!(diff.lines().count() <= 41, "at most 40 lines and a note");
 
     codegen::write(scratch.path(), &files).expect("writes");
     assert!(
