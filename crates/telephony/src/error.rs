@@ -9,11 +9,13 @@ use telephony_spec::Vendor;
 
 use crate::validate::Violations;
 
-/// Everything that can go wrong when creating a resource.
+/// Everything that can go wrong when creating or reading a resource. New variants may be added
+/// (match with a wildcard arm).
 #[derive(Debug, thiserror::Error)]
+#[non_exhaustive]
 pub enum Error {
     /// The request breaks rules of the vendor's spec; nothing was sent.
-    #[error("the request is invalid ({count} problems):\n{violations}", count = .0.len(), violations = .0)]
+    #[error("the request is invalid ({}):\n{violations}", count_text(.0.len(), "problem"), violations = .0)]
     Validation(Violations),
 
     /// The vendor refused the request; it was not carried out. A 404 or 405 usually means the
@@ -31,7 +33,7 @@ pub enum Error {
     },
 
     /// Still rate limited (429) or unavailable (423, 503) after the last attempt.
-    #[error("{} is still refusing for now (status {status}) after {attempts} attempts", vendor_name(*.vendor))]
+    #[error("{} is still refusing for now (status {status}) after {}", vendor_name(*.vendor), attempts_text(*.attempts))]
     RateLimited {
         /// Which vendor.
         vendor: Vendor,
@@ -59,7 +61,7 @@ pub enum Error {
     /// The request may or may not have been carried out: the connection broke after sending,
     /// the answer timed out, or a server or gateway failed (500, 502, 504). Creating again
     /// could make a duplicate (a billable one, for Dialpad offices): check first.
-    #[error("the outcome at {} is unknown after {attempts} attempts: {reason}; check before creating again", vendor_name(*.vendor))]
+    #[error("the outcome at {} is unknown after {}: {reason}; check before creating again", vendor_name(*.vendor), attempts_text(*.attempts))]
     Ambiguous {
         /// Which vendor.
         vendor: Vendor,
@@ -73,7 +75,7 @@ pub enum Error {
 
     /// Every attempt failed, and each one whose outcome was unknown was read back and found
     /// not carried out: nothing was created.
-    #[error("{} did not create it after {attempts} attempts (read back: not created); last: {reason}", vendor_name(*.vendor))]
+    #[error("{} did not create it after {} (read back: not created); last: {reason}", vendor_name(*.vendor), attempts_text(*.attempts))]
     NotCreated {
         /// Which vendor.
         vendor: Vendor,
@@ -98,7 +100,7 @@ pub enum Error {
     },
 
     /// A read kept failing (server errors, broken connections) through all its attempts.
-    #[error("{} failed to answer {operation} after {attempts} attempts: {reason}", vendor_name(*.vendor))]
+    #[error("{} failed to answer {operation} after {}: {reason}", vendor_name(*.vendor), attempts_text(*.attempts))]
     ReadFailed {
         /// Which vendor.
         vendor: Vendor,
@@ -123,7 +125,7 @@ pub enum Error {
 
     /// The vendor could not be reached at all (the connection failed before the request was
     /// sent), even after retrying; nothing was carried out.
-    #[error("cannot reach {} after {attempts} attempts: {source}", vendor_name(*.vendor))]
+    #[error("cannot reach {} after {}: {source}", vendor_name(*.vendor), attempts_text(*.attempts))]
     Transport {
         /// Which vendor.
         vendor: Vendor,
@@ -163,6 +165,7 @@ pub const MAX_ERROR_BODY: usize = 64 * 1024;
 
 /// The body of an error answer.
 #[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
 pub enum ApiErrorBody {
     /// Webex's documented error body.
     Webex(telephony_api::webex::types::WebexError),
@@ -221,6 +224,7 @@ impl fmt::Display for ApiErrorBody {
 
 /// A client that cannot be built as asked.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[non_exhaustive]
 pub enum ConfigError {
     /// A token is empty or contains white space.
     #[error("the token is empty or contains white space")]
@@ -264,6 +268,19 @@ fn status_hint(status: u16) -> &'static str {
             " (a 404 or 405 usually means a wrong base URL: Dialpad's is the server root, Webex's ends in /v1)"
         }
         _ => "",
+    }
+}
+
+/// "1 attempt", "3 attempts".
+fn attempts_text(attempts: u32) -> String {
+    count_text(attempts as usize, "attempt")
+}
+
+/// "1 problem", "2 problems".
+fn count_text(count: usize, noun: &str) -> String {
+    match count {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
     }
 }
 

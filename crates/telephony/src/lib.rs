@@ -52,6 +52,8 @@ pub use resolve::Outcome;
 pub use retry::RetryPolicy;
 pub use schedule::{Holiday, HolidayDate, Interval, ScheduleError, WeeklyHours};
 pub use settings::{DIALPAD_PRODUCTION, DIALPAD_SANDBOX, Settings, WEBEX_PRODUCTION};
+/// Which vendor an error is about (`Error::Api::vendor` and the like).
+pub use telephony_spec::Vendor;
 pub use webex::{ModeList, WebexClient};
 
 /// The generated Dialpad request and response types.

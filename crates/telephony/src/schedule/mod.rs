@@ -51,6 +51,7 @@ pub const WEEK: [Weekday; 7] = [
 
 /// Why a schedule cannot be built or converted.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[non_exhaustive]
 pub enum ScheduleError {
     /// Not a tz database name.
     #[error("`{0}` is not a tz database time zone (such as America/New_York)")]
