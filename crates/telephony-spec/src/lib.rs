@@ -86,8 +86,9 @@ pub enum SpecError {
         /// What the parser said.
         source: Box<serde_saphyr::Error>,
     },
-    /// The parsed document could not be turned into JSON for validation.
-    #[error("{path} cannot be represented as JSON: {source}")]
+    /// The document, read as JSON, is not an OpenAPI 3.0 document (or the model could not be
+    /// turned back into JSON for validation).
+    #[error("{path} is not a valid OpenAPI 3.0 document: {source}")]
     Json {
         /// The spec's path.
         path: String,
@@ -133,15 +134,19 @@ pub enum SpecError {
 ///
 /// The text's schemas are checked for keywords the validator does not interpret first: the
 /// OpenAPI model drops keys it does not know (a misspelled `maxLenght` would vanish), so this
-/// check reads the text itself.
+/// check reads the text itself. The text is read once, into JSON, which is then checked and
+/// turned into the model.
 pub fn parse(path: &str, text: &str) -> Result<openapiv3::OpenAPI, SpecError> {
-    let parse_error = |source| SpecError::Parse {
-        path: path.to_string(),
-        source: Box::new(source),
-    };
-    let raw: serde_json::Value = serde_saphyr::from_str(text).map_err(parse_error)?;
+    let raw: serde_json::Value =
+        serde_saphyr::from_str(text).map_err(|source| SpecError::Parse {
+            path: path.to_string(),
+            source: Box::new(source),
+        })?;
     validate::check_keywords(path, &raw)?;
-    serde_saphyr::from_str(text).map_err(parse_error)
+    serde_json::from_value(raw).map_err(|source| SpecError::Json {
+        path: path.to_string(),
+        source,
+    })
 }
 
 /// Finds an operation by its `operationId`: its path, method and definition.

@@ -311,14 +311,7 @@ async fn classify<T>(
             }
             if status.is_success() {
                 let reason = format!("an undocumented success status {status}");
-                return match kind {
-                    Kind::Create => unknown(Some(status.as_u16()), reason),
-                    Kind::Read => Attempt::Final(Error::Decode {
-                        vendor,
-                        operation,
-                        reason,
-                    }),
-                };
+                return unusable_success(vendor, operation, kind, Some(status.as_u16()), reason);
             }
             let wait = retry_after(response.headers());
             let (bytes, truncated) = capped_response(response).await;
@@ -346,14 +339,7 @@ async fn classify<T>(
                 "the answer could not be decoded ({error}): {}",
                 String::from_utf8_lossy(&bytes[..bytes.len().min(200)])
             );
-            match kind {
-                Kind::Create => unknown(None, reason),
-                Kind::Read => Attempt::Final(Error::Decode {
-                    vendor,
-                    operation,
-                    reason,
-                }),
-            }
+            unusable_success(vendor, operation, kind, None, reason)
         }
         Err(GenError::ResponseBodyError(error)) => unknown(
             error.status().map(|s| s.as_u16()),
@@ -366,6 +352,25 @@ async fn classify<T>(
             other.status().map(|s| s.as_u16()),
             format!("the generated client reported an unexpected error: {other}"),
         ),
+    }
+}
+
+/// A success that cannot be used: for a create it may have been carried out (unknown), for a
+/// read it is an answer the client cannot read.
+fn unusable_success<T>(
+    vendor: Vendor,
+    operation: &'static str,
+    kind: Kind,
+    status: Option<u16>,
+    reason: String,
+) -> Attempt<T> {
+    match kind {
+        Kind::Create => Attempt::Ambiguous { status, reason },
+        Kind::Read => Attempt::Final(Error::Decode {
+            vendor,
+            operation,
+            reason,
+        }),
     }
 }
 
