@@ -1,38 +1,87 @@
-//! `cargo xtask codegen [--check]`: regenerates `crates/telephony-api` from `openapi/*.yaml`.
+//! Workspace automation.
 //!
-//! With `--check` nothing is written: the generated files are rebuilt in memory and compared
-//! with the checked-in ones, and the command fails naming every stale file with the first
-//! lines of its unified diff.
+//! - `cargo xtask codegen [--check]` regenerates `crates/telephony-api` from `openapi/*.yaml`.
+//!   With `--check` nothing is written: the generated files are rebuilt in memory and compared
+//!   with the checked-in ones, and the command fails naming every stale file with the first
+//!   lines of its unified diff.
+//! - `cargo xtask drift --vendor dialpad|webex FILE|URL` compares a curated spec with the
+//!   vendor's published document and reports new differences (exit 1), recorded decisions that
+//!   still hold, and recorded decisions that no longer hold (exit 1: drop them).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::codegen;
+use xtask::{codegen, drift};
 
-const USAGE: &str = "usage: cargo xtask codegen [--check]";
+const USAGE: &str = "usage: cargo xtask codegen [--check]
+       cargo xtask drift --vendor dialpad|webex FILE|URL";
 
 /// Lines of unified diff shown per stale file by `--check`.
 const DIFF_LINES: usize = 40;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let check = match args
-        .iter()
-        .map(String::as_str)
-        .collect::<Vec<_>>()
-        .as_slice()
-    {
-        ["codegen"] => false,
-        ["codegen", "--check"] => true,
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    match args.as_slice() {
+        ["codegen"] => run_codegen(false),
+        ["codegen", "--check"] => run_codegen(true),
+        ["drift", "--vendor", vendor, source] | ["drift", source, "--vendor", vendor] => {
+            run_drift(vendor, source)
+        }
         ["-h" | "--help" | "help"] => {
             println!("{USAGE}");
-            return ExitCode::SUCCESS;
+            ExitCode::SUCCESS
         }
         _ => {
             eprintln!("{USAGE}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_drift(vendor: &str, source: &str) -> ExitCode {
+    let vendor = match telephony_spec::Vendor::ALL
+        .into_iter()
+        .find(|v| v.name() == vendor)
+    {
+        Some(vendor) => vendor,
+        None => {
+            eprintln!("error: --vendor is `{vendor}`; expected dialpad or webex\n{USAGE}");
             return ExitCode::from(2);
         }
     };
+    let spec = workspace_root().join(vendor.spec_path());
+    let ours = match drift::read_document(&spec.to_string_lossy()) {
+        Ok(ours) => ours,
+        Err(err) => {
+            eprintln!("error: {err}");
+            return ExitCode::from(2);
+        }
+    };
+    let report = drift::read_document(source).and_then(|theirs| drift::compare(&ours, &theirs));
+    match report {
+        Ok(report) => {
+            println!("drift: {} against {source}\n", vendor.spec_path());
+            print!("{report}");
+            if report.is_clean() {
+                println!("\nNo new difference: {} needs no edit.", vendor.spec_path());
+                ExitCode::SUCCESS
+            } else {
+                println!(
+                    "\nEdit {} (spec or x-telephony-curation), then run `cargo xtask codegen`.",
+                    vendor.spec_path()
+                );
+                ExitCode::FAILURE
+            }
+        }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_codegen(check: bool) -> ExitCode {
     let root = workspace_root();
     let started = std::time::Instant::now();
     let files = match codegen::generate(&root) {
