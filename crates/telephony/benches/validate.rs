@@ -44,11 +44,12 @@ fn full_office() -> dialpad_types::CreateOfficeMessage {
 
 /// A holiday mode with the most holidays Webex holds.
 fn full_mode() -> OperatingModePostObject {
-    let forwarding = OperatingModeCallForwarding {
-        enabled: true,
-        destination: "+13125550100".into(),
-        destination_voicemail_enabled: true,
-    };
+    let forwarding = OperatingModeCallForwarding::builder()
+        .enabled(true)
+        .destination("+13125550100")
+        .destination_voicemail_enabled(true)
+        .try_into()
+        .expect("complete call forwarding");
     let holidays: Vec<Holiday> = (0..150)
         .map(|n| match n % 3 {
             0 => Holiday::all_day(

@@ -74,11 +74,11 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let webex =
         WebexClient::new(Settings::webex(Token::new("demo-token")?).base_url(mock.webex_url()))?;
     let location = WebexLevel::Location("Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL2NoaWNhZ28".into());
-    let forward = OperatingModeCallForwarding {
-        enabled: false,
-        destination: "+13125550100".into(),
-        destination_voicemail_enabled: false,
-    };
+    // Generated types are built with their builders: a field the vendor adds later keeps
+    // its default instead of breaking this code.
+    let forward: OperatingModeCallForwarding = OperatingModeCallForwarding::builder()
+        .destination("+13125550100")
+        .try_into()?;
     let business = hours.to_webex_mode("Business hours", &location, forward.clone())?;
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).ok_or("date")?;
     let closed = holidays_to_webex_mode("Holidays", &location, forward, &holidays, today)?;

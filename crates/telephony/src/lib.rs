@@ -60,3 +60,10 @@ pub use webex::{ModeList, WebexClient};
 pub use telephony_api::dialpad::types as dialpad_types;
 /// The generated Webex request and response types.
 pub use telephony_api::webex::types as webex_types;
+
+/// The Rust examples of the workspace README, compiled as doc tests: the way the README shows
+/// to use the client (builders, never struct literals of generated types) must keep
+/// compiling when a vendor adds a field.
+#[cfg(doctest)]
+#[doc = include_str!("../../../README.md")]
+pub struct ReadmeExamples;

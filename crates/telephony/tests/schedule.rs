@@ -16,11 +16,12 @@ fn office() -> dialpad_types::CreateOfficeMessage {
 }
 
 fn forwarding() -> OperatingModeCallForwarding {
-    OperatingModeCallForwarding {
-        enabled: true,
-        destination: "+13125550100".into(),
-        destination_voicemail_enabled: false,
-    }
+    OperatingModeCallForwarding::builder()
+        .enabled(true)
+        .destination("+13125550100")
+        .destination_voicemail_enabled(false)
+        .try_into()
+        .expect("complete call forwarding")
 }
 
 fn location() -> WebexLevel {

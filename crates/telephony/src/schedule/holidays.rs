@@ -12,7 +12,8 @@ use telephony_api::webex::types::{
     WeekOfMonth, Weekday as WxWeekday,
 };
 
-use super::{Interval, ScheduleError, WebexLevel};
+use super::webex::time_of_day;
+use super::{Interval, ScheduleError, WebexLevel, build};
 
 /// The most holidays in one Webex operating mode: the spec's `maxItems` of `holidays` (150).
 pub fn max_webex_holidays() -> usize {
@@ -137,44 +138,48 @@ impl Holiday {
         let start = self.next_on_or_after(from)?;
         let end = match self.date {
             HolidayDate::Range { last, .. } => last,
-            _ => start,
+            HolidayDate::On(_) | HolidayDate::YearlyOn { .. } | HolidayDate::YearlyNth { .. } => {
+                start
+            }
         };
         let recurrence = match self.date {
-            HolidayDate::YearlyOn { month, day } => Some(OperatingModeRecurrenceObject {
-                recur_yearly_by_date: Some(RecurYearlyByDateObject {
-                    day_of_month: std::num::NonZeroU32::new(day)
-                        .ok_or_else(|| self.error("day 0"))?,
-                    month: to_webex_month(month),
-                }),
-                recur_yearly_by_day: None,
-            }),
+            HolidayDate::YearlyOn { month, day } => {
+                let day = std::num::NonZeroU32::new(day).ok_or_else(|| self.error("day 0"))?;
+                let by_date = RecurYearlyByDateObject::builder()
+                    .day_of_month(day)
+                    .month(to_webex_month(month));
+                let recurrence = OperatingModeRecurrenceObject::builder()
+                    .recur_yearly_by_date(Some(build("recurYearlyByDate", by_date)?));
+                Some(build("recurrence", recurrence)?)
+            }
             HolidayDate::YearlyNth {
                 nth,
                 weekday,
                 month,
-            } => Some(OperatingModeRecurrenceObject {
-                recur_yearly_by_date: None,
-                recur_yearly_by_day: Some(RecurYearlyByDayObject {
-                    day: to_webex_weekday(weekday),
-                    week: to_webex_week(nth),
-                    month: to_webex_month(month),
-                }),
-            }),
-            _ => None,
+            } => {
+                let by_day = RecurYearlyByDayObject::builder()
+                    .day(to_webex_weekday(weekday))
+                    .week(to_webex_week(nth))
+                    .month(to_webex_month(month));
+                let recurrence = OperatingModeRecurrenceObject::builder()
+                    .recur_yearly_by_day(Some(build("recurYearlyByDay", by_day)?));
+                Some(build("recurrence", recurrence)?)
+            }
+            HolidayDate::On(_) | HolidayDate::Range { .. } => None,
         };
-        Ok(OperatingModeHolidayObject {
-            name: self.name.clone(),
-            all_day_enabled: self.hours.is_none(),
-            start_date: start,
-            end_date: end,
-            start_time: self
-                .hours
-                .and_then(|h| h.open_hhmm().as_str().try_into().ok()),
-            end_time: self
-                .hours
-                .and_then(|h| h.close_hhmm().as_str().try_into().ok()),
-            recurrence,
-        })
+        let holiday = OperatingModeHolidayObject::builder()
+            .name(self.name.clone())
+            .all_day_enabled(self.hours.is_none())
+            .start_date(start)
+            .end_date(end)
+            .recurrence(recurrence);
+        let holiday = match self.hours {
+            None => holiday,
+            Some(hours) => holiday
+                .start_time(Some(time_of_day(hours.open_hhmm())?))
+                .end_time(Some(time_of_day(hours.close_hhmm())?)),
+        };
+        build("OperatingModeHolidayObject", holiday)
     }
 }
 
@@ -195,19 +200,18 @@ pub fn holidays_to_webex_mode(
         });
     }
     let (level, location_id) = level.apply();
-    Ok(OperatingModePostObject {
-        name: name.to_string(),
-        type_: Type::Holiday,
-        level,
-        location_id,
-        same_hours_daily: None,
-        different_hours_daily: None,
-        holidays: holidays
-            .iter()
-            .map(|h| h.to_webex(from))
-            .collect::<Result<_, _>>()?,
-        call_forwarding,
-    })
+    let holidays = holidays
+        .iter()
+        .map(|h| h.to_webex(from))
+        .collect::<Result<Vec<_>, _>>()?;
+    let mode = OperatingModePostObject::builder()
+        .name(name.to_string())
+        .type_(Type::Holiday)
+        .level(level)
+        .location_id(location_id)
+        .holidays(holidays)
+        .call_forwarding(call_forwarding);
+    build("OperatingModePostObject", mode)
 }
 
 /// Reads the holidays of a HOLIDAY operating mode back.
@@ -289,71 +293,83 @@ fn nth_weekday(year: i32, month: Month, weekday: Weekday, nth: Nth) -> Option<Na
     NaiveDate::from_weekday_of_month_opt(year, m, weekday, index)
 }
 
-const MONTHS: [(Month, WxMonth); 12] = [
-    (Month::January, WxMonth::January),
-    (Month::February, WxMonth::February),
-    (Month::March, WxMonth::March),
-    (Month::April, WxMonth::April),
-    (Month::May, WxMonth::May),
-    (Month::June, WxMonth::June),
-    (Month::July, WxMonth::July),
-    (Month::August, WxMonth::August),
-    (Month::September, WxMonth::September),
-    (Month::October, WxMonth::October),
-    (Month::November, WxMonth::November),
-    (Month::December, WxMonth::December),
-];
+// The conversions below name every value on both sides: a value the vendor adds to a
+// generated enum stops the compile here, naming it, instead of being misread.
 
 fn to_webex_month(month: Month) -> WxMonth {
-    MONTHS[month.number_from_month() as usize - 1].1
+    match month {
+        Month::January => WxMonth::January,
+        Month::February => WxMonth::February,
+        Month::March => WxMonth::March,
+        Month::April => WxMonth::April,
+        Month::May => WxMonth::May,
+        Month::June => WxMonth::June,
+        Month::July => WxMonth::July,
+        Month::August => WxMonth::August,
+        Month::September => WxMonth::September,
+        Month::October => WxMonth::October,
+        Month::November => WxMonth::November,
+        Month::December => WxMonth::December,
+    }
 }
 
 fn from_webex_month(month: WxMonth) -> Month {
-    MONTHS
-        .iter()
-        .find(|(_, w)| *w == month)
-        .map_or(Month::January, |(m, _)| *m)
+    match month {
+        WxMonth::January => Month::January,
+        WxMonth::February => Month::February,
+        WxMonth::March => Month::March,
+        WxMonth::April => Month::April,
+        WxMonth::May => Month::May,
+        WxMonth::June => Month::June,
+        WxMonth::July => Month::July,
+        WxMonth::August => Month::August,
+        WxMonth::September => Month::September,
+        WxMonth::October => Month::October,
+        WxMonth::November => Month::November,
+        WxMonth::December => Month::December,
+    }
 }
 
-const WEEKDAYS: [(Weekday, WxWeekday); 7] = [
-    (Weekday::Mon, WxWeekday::Monday),
-    (Weekday::Tue, WxWeekday::Tuesday),
-    (Weekday::Wed, WxWeekday::Wednesday),
-    (Weekday::Thu, WxWeekday::Thursday),
-    (Weekday::Fri, WxWeekday::Friday),
-    (Weekday::Sat, WxWeekday::Saturday),
-    (Weekday::Sun, WxWeekday::Sunday),
-];
-
 fn to_webex_weekday(day: Weekday) -> WxWeekday {
-    WEEKDAYS[day.num_days_from_monday() as usize].1
+    match day {
+        Weekday::Mon => WxWeekday::Monday,
+        Weekday::Tue => WxWeekday::Tuesday,
+        Weekday::Wed => WxWeekday::Wednesday,
+        Weekday::Thu => WxWeekday::Thursday,
+        Weekday::Fri => WxWeekday::Friday,
+        Weekday::Sat => WxWeekday::Saturday,
+        Weekday::Sun => WxWeekday::Sunday,
+    }
 }
 
 fn from_webex_weekday(day: WxWeekday) -> Weekday {
-    WEEKDAYS
-        .iter()
-        .find(|(_, w)| *w == day)
-        .map_or(Weekday::Mon, |(d, _)| *d)
+    match day {
+        WxWeekday::Monday => Weekday::Mon,
+        WxWeekday::Tuesday => Weekday::Tue,
+        WxWeekday::Wednesday => Weekday::Wed,
+        WxWeekday::Thursday => Weekday::Thu,
+        WxWeekday::Friday => Weekday::Fri,
+        WxWeekday::Saturday => Weekday::Sat,
+        WxWeekday::Sunday => Weekday::Sun,
+    }
 }
 
-const WEEKS: [(Nth, WeekOfMonth); 5] = [
-    (Nth::First, WeekOfMonth::First),
-    (Nth::Second, WeekOfMonth::Second),
-    (Nth::Third, WeekOfMonth::Third),
-    (Nth::Fourth, WeekOfMonth::Fourth),
-    (Nth::Last, WeekOfMonth::Last),
-];
-
 fn to_webex_week(nth: Nth) -> WeekOfMonth {
-    WEEKS
-        .iter()
-        .find(|(n, _)| *n == nth)
-        .map_or(WeekOfMonth::First, |(_, w)| *w)
+    match nth {
+        Nth::First => WeekOfMonth::First,
+        Nth::Second => WeekOfMonth::Second,
+        Nth::Third => WeekOfMonth::Third,
+        Nth::Fourth => WeekOfMonth::Fourth,
+        Nth::Last => WeekOfMonth::Last,
+    }
 }
 
 fn from_webex_week(week: WeekOfMonth) -> Nth {
-    WEEKS
-        .iter()
-        .find(|(_, w)| *w == week)
-        .map_or(Nth::First, |(n, _)| *n)
+    match week {
+        WeekOfMonth::First => Nth::First,
+        WeekOfMonth::Second => Nth::Second,
+        WeekOfMonth::Third => Nth::Third,
+        WeekOfMonth::Fourth => Nth::Fourth,
+        WeekOfMonth::Last => Nth::Last,
+    }
 }

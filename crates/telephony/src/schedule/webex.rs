@@ -9,10 +9,10 @@ use telephony_api::webex::types::{
     OperatingModeCallForwarding, OperatingModeDayScheduleObject as Day,
     OperatingModeDifferentHoursDailyScheduleObject as Different, OperatingModePostObject,
     OperatingModeSameHoursDailyScheduleObject as Same, OperatingModeScheduleTypeObject as Type,
-    OrgLocLevelObject,
+    OrgLocLevelObject, TimeOfDay,
 };
 
-use super::{Interval, ScheduleError, WEEK, WeeklyHours};
+use super::{Interval, ScheduleError, WEEK, WeeklyHours, build};
 
 /// Where an operating mode is defined.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,23 +45,29 @@ impl WeeklyHours {
     /// The Webex schedule of these hours.
     pub fn to_webex_schedule(&self) -> Result<WebexSchedule, ScheduleError> {
         let day = |d: Weekday| to_day(d, self.intervals(d));
-        let days = Different {
-            monday: day(Weekday::Mon)?,
-            tuesday: day(Weekday::Tue)?,
-            wednesday: day(Weekday::Wed)?,
-            thursday: day(Weekday::Thu)?,
-            friday: day(Weekday::Fri)?,
-            saturday: day(Weekday::Sat)?,
-            sunday: day(Weekday::Sun)?,
-        };
-        let weekdays = [&days.tuesday, &days.wednesday, &days.thursday, &days.friday];
-        if weekdays.iter().all(|d| **d == days.monday) && days.saturday == days.sunday {
-            return Ok(WebexSchedule::SameHoursDaily(Same {
-                monday_to_friday: days.monday,
-                saturday_to_sunday: days.saturday,
-            }));
+        let [mon, tue, wed, thu, fri, sat, sun] = WEEK.map(day);
+        let (mon, tue, wed, thu, fri, sat, sun) = (mon?, tue?, wed?, thu?, fri?, sat?, sun?);
+        if [&tue, &wed, &thu, &fri].iter().all(|d| **d == mon) && sat == sun {
+            let same = Same::builder()
+                .monday_to_friday(mon)
+                .saturday_to_sunday(sat);
+            return Ok(WebexSchedule::SameHoursDaily(build(
+                "sameHoursDaily",
+                same,
+            )?));
         }
-        Ok(WebexSchedule::DifferentHoursDaily(Box::new(days)))
+        let different = Different::builder()
+            .monday(mon)
+            .tuesday(tue)
+            .wednesday(wed)
+            .thursday(thu)
+            .friday(fri)
+            .saturday(sat)
+            .sunday(sun);
+        Ok(WebexSchedule::DifferentHoursDaily(Box::new(build(
+            "differentHoursDaily",
+            different,
+        )?)))
     }
 
     /// A complete operating mode with these hours.
@@ -72,24 +78,20 @@ impl WeeklyHours {
         call_forwarding: OperatingModeCallForwarding,
     ) -> Result<OperatingModePostObject, ScheduleError> {
         let (level, location_id) = level.apply();
-        let mut mode = OperatingModePostObject {
-            name: name.to_string(),
-            type_: Type::SameHoursDaily,
-            level,
-            location_id,
-            same_hours_daily: None,
-            different_hours_daily: None,
-            holidays: Vec::new(),
-            call_forwarding,
+        let mode = OperatingModePostObject::builder()
+            .name(name.to_string())
+            .level(level)
+            .location_id(location_id)
+            .call_forwarding(call_forwarding);
+        let mode = match self.to_webex_schedule()? {
+            WebexSchedule::SameHoursDaily(same) => mode
+                .type_(Type::SameHoursDaily)
+                .same_hours_daily(Some(same)),
+            WebexSchedule::DifferentHoursDaily(different) => mode
+                .type_(Type::DifferentHoursDaily)
+                .different_hours_daily(Some(*different)),
         };
-        match self.to_webex_schedule()? {
-            WebexSchedule::SameHoursDaily(same) => mode.same_hours_daily = Some(same),
-            WebexSchedule::DifferentHoursDaily(different) => {
-                mode.type_ = Type::DifferentHoursDaily;
-                mode.different_hours_daily = Some(*different);
-            }
-        }
-        Ok(mode)
+        build("OperatingModePostObject", mode)
     }
 
     /// Reads a SAME_HOURS_DAILY or DIFFERENT_HOURS_DAILY mode back, in `timezone` (the
@@ -98,27 +100,35 @@ impl WeeklyHours {
         mode: &OperatingModePostObject,
         timezone: &str,
     ) -> Result<WeeklyHours, ScheduleError> {
-        let days: [&Day; 7] = match (
-            &mode.type_,
-            &mode.same_hours_daily,
-            &mode.different_hours_daily,
-        ) {
-            (Type::SameHoursDaily, Some(s), _) => {
+        let missing = || {
+            ScheduleError::NotWeekly(format!(
+                "a {} operating mode without its schedule",
+                mode.type_
+            ))
+        };
+        // Every type is named: a type the vendor adds must be decided here.
+        let days: [&Day; 7] = match mode.type_ {
+            Type::SameHoursDaily => {
+                let s = mode.same_hours_daily.as_ref().ok_or_else(missing)?;
                 let (wd, we) = (&s.monday_to_friday, &s.saturday_to_sunday);
                 [wd, wd, wd, wd, wd, we, we]
             }
-            (Type::DifferentHoursDaily, _, Some(d)) => [
-                &d.monday,
-                &d.tuesday,
-                &d.wednesday,
-                &d.thursday,
-                &d.friday,
-                &d.saturday,
-                &d.sunday,
-            ],
-            (kind, _, _) => {
+            Type::DifferentHoursDaily => {
+                let d = mode.different_hours_daily.as_ref().ok_or_else(missing)?;
+                [
+                    &d.monday,
+                    &d.tuesday,
+                    &d.wednesday,
+                    &d.thursday,
+                    &d.friday,
+                    &d.saturday,
+                    &d.sunday,
+                ]
+            }
+            Type::Holiday | Type::None => {
                 return Err(ScheduleError::NotWeekly(format!(
-                    "a {kind} operating mode (or one without its schedule)"
+                    "a {} operating mode",
+                    mode.type_
                 )));
             }
         };
@@ -133,30 +143,29 @@ impl WeeklyHours {
 }
 
 fn to_day(day: Weekday, intervals: &[Interval]) -> Result<Day, ScheduleError> {
-    match intervals {
-        [] => Ok(Day {
-            enabled: false,
-            all_day_enabled: false,
-            start_time: None,
-            end_time: None,
-        }),
-        [only] if only.open_hhmm() == "00:00" && only.close_hhmm() == "23:59" => Ok(Day {
-            enabled: true,
-            all_day_enabled: true,
-            start_time: None,
-            end_time: None,
-        }),
-        [only] => Ok(Day {
-            enabled: true,
-            all_day_enabled: false,
-            start_time: only.open_hhmm().as_str().try_into().ok(),
-            end_time: only.close_hhmm().as_str().try_into().ok(),
-        }),
-        many => Err(ScheduleError::MultipleIntervals {
-            day,
-            count: many.len(),
-        }),
-    }
+    let closed = Day::builder().enabled(false).all_day_enabled(false);
+    let schedule = match intervals {
+        [] => closed,
+        [only] if only.open_hhmm() == "00:00" && only.close_hhmm() == "23:59" => {
+            closed.enabled(true).all_day_enabled(true)
+        }
+        [only] => closed
+            .enabled(true)
+            .start_time(Some(time_of_day(only.open_hhmm())?))
+            .end_time(Some(time_of_day(only.close_hhmm())?)),
+        many => {
+            return Err(ScheduleError::MultipleIntervals {
+                day,
+                count: many.len(),
+            });
+        }
+    };
+    build("OperatingModeDayScheduleObject", schedule)
+}
+
+/// A Webex time of day from an HH:MM text.
+pub(crate) fn time_of_day(hhmm: String) -> Result<TimeOfDay, ScheduleError> {
+    TimeOfDay::try_from(hhmm.as_str()).map_err(|_| ScheduleError::BadTime(hhmm))
 }
 
 fn from_day(day: Weekday, schedule: &Day) -> Result<Option<Interval>, ScheduleError> {
