@@ -37,11 +37,57 @@ pub enum CodegenError {
     Generate { path: String, message: String },
     #[error("generated code for {path} does not parse as Rust: {source}")]
     Format { path: String, source: syn::Error },
+    #[error("`{command}` failed: {message}")]
+    Derive { command: String, message: String },
     #[error("cannot write {path}: {source}")]
     Write {
         path: String,
         source: std::io::Error,
     },
+}
+
+/// The JSON Schema of the CLI's manifest, which embeds the generated request types: derived
+/// from the specs too, so `codegen` rewrites it and `--check` compares it.
+pub const MANIFEST_SCHEMA: &str = "crates/telephony-cli/examples/manifest.schema.json";
+
+/// Builds the manifest schema by running `telephony schema` (built from the generated crate as
+/// it is on disk, so run it after [`write`]).
+pub fn manifest_schema(root: &Path) -> Result<GeneratedFile, CodegenError> {
+    let args = [
+        "run",
+        "--quiet",
+        "--locked",
+        "-p",
+        "telephony-cli",
+        "--",
+        "schema",
+    ];
+    let command = format!("cargo {}", args.join(" "));
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let out = std::process::Command::new(cargo)
+        .args(args)
+        .current_dir(root)
+        .output()
+        .map_err(|e| CodegenError::Derive {
+            command: command.clone(),
+            message: e.to_string(),
+        })?;
+    if !out.status.success() {
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        let tail: Vec<&str> = stderr.lines().rev().take(40).collect();
+        return Err(CodegenError::Derive {
+            command,
+            message: tail.into_iter().rev().collect::<Vec<_>>().join("\n"),
+        });
+    }
+    let contents = String::from_utf8(out.stdout).map_err(|e| CodegenError::Derive {
+        command,
+        message: e.to_string(),
+    })?;
+    Ok(GeneratedFile {
+        path: MANIFEST_SCHEMA.to_string(),
+        contents,
+    })
 }
 
 /// Builds every generated file from the specs under `root`.
@@ -175,19 +221,9 @@ pub fn diff_of(root: &Path, file: &GeneratedFile, max_lines: usize) -> String {
 pub fn write(root: &Path, files: &[GeneratedFile]) -> Result<Vec<String>, CodegenError> {
     let mut changed = Vec::new();
     for file in files {
-        let path = root.join(&file.path);
-        if std::fs::read_to_string(&path).ok().as_deref() == Some(file.contents.as_str()) {
-            continue;
+        if write_file(root, file)? {
+            changed.push(file.path.clone());
         }
-        let write_err = |source| CodegenError::Write {
-            path: file.path.clone(),
-            source,
-        };
-        if let Some(parent) = path.parent() {
-            std::fs::create_dir_all(parent).map_err(write_err)?;
-        }
-        std::fs::write(&path, &file.contents).map_err(write_err)?;
-        changed.push(file.path.clone());
     }
     for orphan in orphans(root, files) {
         std::fs::remove_file(root.join(&orphan)).map_err(|source| CodegenError::Write {
@@ -197,6 +233,23 @@ pub fn write(root: &Path, files: &[GeneratedFile]) -> Result<Vec<String>, Codege
         changed.push(format!("{} (removed)", orphan.display()));
     }
     Ok(changed)
+}
+
+/// Writes one file unless it already holds these bytes; says whether it wrote.
+pub fn write_file(root: &Path, file: &GeneratedFile) -> Result<bool, CodegenError> {
+    let path = root.join(&file.path);
+    if std::fs::read_to_string(&path).ok().as_deref() == Some(file.contents.as_str()) {
+        return Ok(false);
+    }
+    let write_err = |source| CodegenError::Write {
+        path: file.path.clone(),
+        source,
+    };
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(write_err)?;
+    }
+    std::fs::write(&path, &file.contents).map_err(write_err)?;
+    Ok(true)
 }
 
 /// `.rs` files in the generated crate's `src/` that are not among `files`.

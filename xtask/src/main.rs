@@ -1,6 +1,7 @@
 //! Workspace automation.
 //!
-//! - `cargo xtask codegen [--check]` regenerates `crates/telephony-api` from `openapi/*.yaml`.
+//! - `cargo xtask codegen [--check]` regenerates `crates/telephony-api` from `openapi/*.yaml`,
+//!   then the CLI's manifest schema (which embeds the generated types).
 //!   With `--check` nothing is written: the generated files are rebuilt in memory and compared
 //!   with the checked-in ones, and the command fails naming every stale file with the first
 //!   lines of its unified diff.
@@ -92,6 +93,14 @@ fn run_codegen(check: bool) -> ExitCode {
         }
     };
     if check {
+        let mut files = files;
+        match codegen::manifest_schema(&root) {
+            Ok(schema) => files.push(schema),
+            Err(err) => {
+                eprintln!("error: {err}");
+                return ExitCode::FAILURE;
+            }
+        }
         let stale = codegen::stale_files(&root, &files);
         if stale.is_empty() {
             println!("codegen: {} generated files are up to date", files.len());
@@ -106,14 +115,21 @@ fn run_codegen(check: bool) -> ExitCode {
         eprintln!("error: {} generated file(s) are stale", stale.len());
         return ExitCode::FAILURE;
     }
-    match codegen::write(&root, &files) {
-        Ok(changed) => {
+    // The generated crate first: the manifest schema is derived from it.
+    let written = codegen::write(&root, &files).and_then(|mut changed| {
+        let schema = codegen::manifest_schema(&root)?;
+        if codegen::write_file(&root, &schema)? {
+            changed.push(schema.path);
+        }
+        Ok((files.len() + 1, changed))
+    });
+    match written {
+        Ok((count, changed)) => {
             for path in &changed {
                 println!("wrote {path}");
             }
             println!(
-                "codegen: {} files, {} changed, {} ms",
-                files.len(),
+                "codegen: {count} files, {} changed, {} ms",
                 changed.len(),
                 started.elapsed().as_millis()
             );

@@ -144,7 +144,7 @@ fn the_schema_beside_the_example_is_current() {
     assert_eq!(
         stdout(&out),
         current,
-        "run `cargo run -p telephony-cli -- schema > crates/telephony-cli/examples/manifest.schema.json`"
+        "run `cargo xtask codegen` (it rewrites crates/telephony-cli/examples/manifest.schema.json)"
     );
     let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("JSON");
     assert!(schema["definitions"]["OfficeEntry"]["properties"]["hours"].is_object());
