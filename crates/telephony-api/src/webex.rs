@@ -449,7 +449,7 @@ pub mod types {
         )]
         pub end_time: ::std::option::Option<TimeOfDay>,
         ///Name of the holiday.
-        pub name: ::std::string::String,
+        pub name: OperatingModeHolidayObjectName,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub recurrence: ::std::option::Option<OperatingModeRecurrenceObject>,
         ///First date of the holiday (YYYY-MM-DD).
@@ -464,6 +464,71 @@ pub mod types {
     impl OperatingModeHolidayObject {
         pub fn builder() -> builder::OperatingModeHolidayObject {
             Default::default()
+        }
+    }
+    ///Name of the holiday.
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct OperatingModeHolidayObjectName(::std::string::String);
+    impl ::std::ops::Deref for OperatingModeHolidayObjectName {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<OperatingModeHolidayObjectName> for ::std::string::String {
+        fn from(value: OperatingModeHolidayObjectName) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for OperatingModeHolidayObjectName {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for OperatingModeHolidayObjectName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String>
+    for OperatingModeHolidayObjectName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for OperatingModeHolidayObjectName {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
         }
     }
     ///One page of operating modes.
@@ -516,7 +581,7 @@ pub mod types {
         )]
         pub location_id: ::std::option::Option<::std::string::String>,
         ///Name of the operating mode, unique at its level (and location).
-        pub name: ::std::string::String,
+        pub name: OperatingModePostObjectName,
         #[serde(
             rename = "sameHoursDaily",
             skip_serializing_if = "::std::option::Option::is_none"
@@ -530,6 +595,70 @@ pub mod types {
     impl OperatingModePostObject {
         pub fn builder() -> builder::OperatingModePostObject {
             Default::default()
+        }
+    }
+    ///Name of the operating mode, unique at its level (and location).
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct OperatingModePostObjectName(::std::string::String);
+    impl ::std::ops::Deref for OperatingModePostObjectName {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<OperatingModePostObjectName> for ::std::string::String {
+        fn from(value: OperatingModePostObjectName) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for OperatingModePostObjectName {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for OperatingModePostObjectName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for OperatingModePostObjectName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for OperatingModePostObjectName {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
         }
     }
     ///How a holiday repeats every year.
@@ -2349,7 +2478,10 @@ pub mod types {
                 ::std::option::Option<super::TimeOfDay>,
                 ::std::string::String,
             >,
-            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            name: ::std::result::Result<
+                super::OperatingModeHolidayObjectName,
+                ::std::string::String,
+            >,
             recurrence: ::std::result::Result<
                 ::std::option::Option<super::OperatingModeRecurrenceObject>,
                 ::std::string::String,
@@ -2417,7 +2549,7 @@ pub mod types {
             }
             pub fn name<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::string::String>,
+                T: ::std::convert::TryInto<super::OperatingModeHolidayObjectName>,
                 T::Error: ::std::fmt::Display,
             {
                 self.name = value
@@ -2570,7 +2702,10 @@ pub mod types {
                 ::std::option::Option<::std::string::String>,
                 ::std::string::String,
             >,
-            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            name: ::std::result::Result<
+                super::OperatingModePostObjectName,
+                ::std::string::String,
+            >,
             same_hours_daily: ::std::result::Result<
                 ::std::option::Option<super::OperatingModeSameHoursDailyScheduleObject>,
                 ::std::string::String,
@@ -2669,7 +2804,7 @@ pub mod types {
             }
             pub fn name<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::string::String>,
+                T: ::std::convert::TryInto<super::OperatingModePostObjectName>,
                 T::Error: ::std::fmt::Display,
             {
                 self.name = value

@@ -8,6 +8,9 @@
 //! - `time_pairs`: each array named in `fields` holds `HH:MM` open/close pairs: an even number
 //!   of times, strictly ascending.
 //! - `not_before`: the date `field` is not earlier than the date `other`.
+//! - `time_before`: the `HH:MM` time `field` is strictly earlier than the time `other`, when
+//!   every condition of the optional `when` holds.
+//! - `any_of`: at least one of the fields named in `fields` is present (and not null).
 
 use serde_json::{Map, Value};
 
@@ -48,6 +51,28 @@ pub enum Rule {
         field: String,
         /// The earlier date.
         other: String,
+        /// The message for a violation.
+        message: String,
+    },
+    /// The time in `field` is strictly before the time in `other`, when all `when` hold.
+    TimeBefore {
+        /// The rule's id.
+        id: String,
+        /// The earlier time.
+        field: String,
+        /// The later time.
+        other: String,
+        /// Conditions that must all hold for the rule to apply (none: always).
+        when: Vec<Condition>,
+        /// The message for a violation.
+        message: String,
+    },
+    /// At least one of `fields` is present.
+    AnyOf {
+        /// The rule's id.
+        id: String,
+        /// The fields of which one is needed.
+        fields: Vec<String>,
         /// The message for a violation.
         message: String,
     },
@@ -101,23 +126,31 @@ impl Rule {
         let message = text(entry, "message")?;
         match text(entry, "kind")?.as_str() {
             "required_if" => {
-                let conditions = entry
-                    .get("when")
-                    .and_then(Value::as_array)
-                    .filter(|c| !c.is_empty())
-                    .ok_or_else(|| {
-                        RuleError(format!("rule {id}: `when` must be a non-empty list"))
-                    })?;
+                let when = conditions(&id, entry)?;
+                if when.is_empty() {
+                    return Err(RuleError(format!(
+                        "rule {id}: `when` must be a non-empty list"
+                    )));
+                }
                 Ok(Rule::RequiredIf {
                     field: text(entry, "field")?,
-                    when: conditions
-                        .iter()
-                        .map(|c| Condition::parse(&id, c))
-                        .collect::<Result<_, _>>()?,
+                    when,
                     id,
                     message,
                 })
             }
+            "time_before" => Ok(Rule::TimeBefore {
+                field: text(entry, "field")?,
+                other: text(entry, "other")?,
+                when: conditions(&id, entry)?,
+                id,
+                message,
+            }),
+            "any_of" => Ok(Rule::AnyOf {
+                fields: texts(entry, "fields")?,
+                id,
+                message,
+            }),
             "time_pairs" => Ok(Rule::TimePairs {
                 fields: texts(entry, "fields")?,
                 id,
@@ -138,7 +171,9 @@ impl Rule {
         match self {
             Rule::RequiredIf { id, .. }
             | Rule::TimePairs { id, .. }
-            | Rule::NotBefore { id, .. } => id,
+            | Rule::NotBefore { id, .. }
+            | Rule::TimeBefore { id, .. }
+            | Rule::AnyOf { id, .. } => id,
         }
     }
 
@@ -190,7 +225,48 @@ impl Rule {
                     }
                 }
             }
+            Rule::TimeBefore {
+                field,
+                other,
+                when,
+                message,
+                ..
+            } => {
+                let time =
+                    |name: &str| map.get(name).and_then(Value::as_str).filter(|t| is_time(t));
+                if let (Some(start), Some(end)) = (time(field), time(other))
+                    && when.iter().all(|c| c.holds(map, default_of))
+                    && start >= end
+                {
+                    // HH:MM compares correctly as text.
+                    out.push(
+                        Path::Field(path, field)
+                            .violation(id, format!("{message} ({start} is not before {end})")),
+                    );
+                }
+            }
+            Rule::AnyOf {
+                fields, message, ..
+            } => {
+                if !fields
+                    .iter()
+                    .any(|f| map.get(f).is_some_and(|v| !v.is_null()))
+                {
+                    out.push(path.violation(id, message.clone()));
+                }
+            }
         }
+    }
+}
+
+/// The optional `when` list of a rule (none: an empty list).
+fn conditions(id: &str, entry: &Value) -> Result<Vec<Condition>, RuleError> {
+    match entry.get("when") {
+        None => Ok(Vec::new()),
+        Some(Value::Array(list)) => list.iter().map(|c| Condition::parse(id, c)).collect(),
+        Some(other) => Err(RuleError(format!(
+            "rule {id}: `when` must be a list: {other}"
+        ))),
     }
 }
 

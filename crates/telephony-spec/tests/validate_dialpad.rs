@@ -190,17 +190,20 @@ fn dtmf_input_is_one_key() {
 
 #[test]
 fn enums_are_enforced_with_readable_messages() {
+    // The messages list the spec's values, so they are a snapshot: a value the vendor adds
+    // changes the snapshot, not the test.
     let body = with("country", json!("XX"));
     assert_eq!(found(&body), one("$.country", "enum"));
-    assert_eq!(
-        check(&body)[0].message,
-        "must be one of the 84 values of Country"
-    );
+    let country = check(&body)[0].message.clone();
+    assert!(country.starts_with("must be one of the ") && country.ends_with(" values of Country"));
 
     let body = with("currency", json!("usd"));
-    assert_eq!(
-        check(&body)[0].message,
-        "must be one of: AUD, CAD, EUR, GBP, JPY, NZD, USD"
+    assert_eq!(found(&body), one("$.currency", "enum"));
+    let currency = check(&body)[0].message.clone();
+    assert!(currency.starts_with("must be one of: ") && currency.contains("USD"));
+    insta::assert_snapshot!(
+        "enum_messages",
+        format!("country: {country}\ncurrency: {currency}")
     );
 
     let mut body = office();
@@ -354,4 +357,24 @@ fn a_flood_of_violations_keeps_the_first_hundred_and_counts_the_rest() {
     body["billing_address"] = Value::Object(long_key);
     let found = Validator::dialpad().request_body("create_office", &body);
     assert!(found.iter().all(|v| v.path.len() <= 204), "paths are cut");
+}
+
+#[test]
+fn the_office_name_may_not_be_empty() {
+    assert_eq!(found(&with("name", json!(""))), one("$.name", "minLength"));
+    assert_eq!(found(&with("name", json!("A"))), vec![]);
+}
+
+#[test]
+fn a_dtmf_entry_needs_a_key_or_an_action() {
+    let mut body = office();
+    body["routing_options"]["open"]["dtmf"] = json!([{"input": "1"}, {}]);
+    assert_eq!(
+        found(&body),
+        one("$.routing_options.open.dtmf[1]", "dtmf-entry-not-empty")
+    );
+    // Either one alone is what the vendor's page allows.
+    body["routing_options"]["open"]["dtmf"] =
+        json!([{"input": "2"}, {"options": {"action": "operator"}}]);
+    assert_eq!(found(&body), vec![]);
 }

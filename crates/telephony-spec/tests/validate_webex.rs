@@ -263,3 +263,52 @@ fn a_body_that_is_not_an_object_is_one_violation() {
     assert_eq!(found(&json!([1, 2])), one("$", "type"));
     assert_eq!(found(&json!("mode")), one("$", "type"));
 }
+
+#[test]
+fn names_may_not_be_empty() {
+    let mut body = base("NONE");
+    body["name"] = json!("");
+    assert_eq!(found(&body), one("$.name", "minLength"));
+
+    let mut unnamed = holiday();
+    unnamed["name"] = json!("");
+    assert_eq!(
+        found(&holiday_mode(json!([unnamed]))),
+        one("$.holidays[0].name", "minLength")
+    );
+}
+
+#[test]
+fn an_enabled_partial_day_starts_before_it_ends() {
+    let mut body = base("SAME_HOURS_DAILY");
+    body["sameHoursDaily"] = json!({
+        "mondayToFriday": day("17:00", "09:00"),
+        "saturdayToSunday": day("10:00", "10:00")
+    });
+    assert_eq!(
+        found(&body),
+        vec![
+            (
+                "$.sameHoursDaily.mondayToFriday.startTime".to_string(),
+                "day-time-order".to_string()
+            ),
+            (
+                "$.sameHoursDaily.saturdayToSunday.startTime".to_string(),
+                "day-time-order".to_string()
+            ),
+        ]
+    );
+    let message = Validator::webex()
+        .request_body("create_operating_mode", &body)
+        .into_vec()[0]
+        .message
+        .clone();
+    assert!(message.contains("17:00 is not before 09:00"), "{message}");
+
+    // The order only matters on a day that uses the times.
+    body["sameHoursDaily"]["mondayToFriday"]["allDayEnabled"] = json!(true);
+    body["sameHoursDaily"]["saturdayToSunday"]["enabled"] = json!(false);
+    assert_eq!(found(&body), vec![]);
+    body["sameHoursDaily"]["mondayToFriday"] = day("09:00", "09:01");
+    assert_eq!(found(&body), vec![]);
+}

@@ -86,7 +86,8 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
         let id = webex.create_operating_mode(mode, None).await?.into_id();
         println!(
             "Webex operating mode `{}` ({}) created: {id}",
-            mode.name, mode.type_
+            mode.name.as_str(),
+            mode.type_
         );
     }
 

@@ -200,7 +200,7 @@ impl WebexClient {
         let found = list
             .items()
             .try_filter(|found| {
-                let same = found.name == mode.name
+                let same = found.name.as_str() == mode.name.as_str()
                     && found.level.as_deref().is_none_or(|l| l == level)
                     && (location.is_none()
                         || found.location.as_ref().map(|l| &l.id) == location.as_ref());

@@ -235,7 +235,7 @@ fn from_webex(holiday: &OperatingModeHolidayObject) -> Result<Holiday, ScheduleE
         (false, Some(start), Some(end)) => Some(Interval::new(start, end)?),
         (false, _, _) => {
             return Err(ScheduleError::Holiday {
-                name: holiday.name.clone(),
+                name: holiday.name.as_str().to_string(),
                 reason: "not all-day, but without start and end times".into(),
             });
         }
@@ -263,7 +263,7 @@ fn from_webex(holiday: &OperatingModeHolidayObject) -> Result<Holiday, ScheduleE
         },
     };
     Ok(Holiday {
-        name: holiday.name.clone(),
+        name: holiday.name.as_str().to_string(),
         date,
         hours,
     })
