@@ -12,9 +12,12 @@
 
 #![warn(missing_docs)]
 
+pub mod doc;
+mod keywords;
 pub mod rules;
 pub mod surface;
 pub mod validate;
+mod violation;
 
 /// The text of `openapi/dialpad.yaml`, embedded at build time.
 pub const DIALPAD_YAML: &str = include_str!("../../../openapi/dialpad.yaml");
@@ -142,20 +145,11 @@ pub fn parse(path: &str, text: &str) -> Result<openapiv3::OpenAPI, SpecError> {
             path: path.to_string(),
             source: Box::new(source),
         })?;
-    validate::check_keywords(path, &raw)?;
+    keywords::check_keywords(path, &raw)?;
     serde_json::from_value(raw).map_err(|source| SpecError::Json {
         path: path.to_string(),
         source,
     })
-}
-
-/// Finds an operation by its `operationId`: its path, method and definition.
-pub fn operation<'a>(
-    spec: &'a openapiv3::OpenAPI,
-    operation_id: &str,
-) -> Option<(&'a str, &'a str, &'a openapiv3::Operation)> {
-    spec.operations()
-        .find(|(_, _, op)| op.operation_id.as_deref() == Some(operation_id))
 }
 
 /// The JSON request example that a spec gives for an operation, if it has one.
@@ -166,7 +160,8 @@ pub fn operation<'a>(
 /// assert_eq!(example["type"], "SAME_HOURS_DAILY");
 /// ```
 pub fn request_example(spec: &openapiv3::OpenAPI, operation_id: &str) -> Option<serde_json::Value> {
-    let (_, _, op) = operation(spec, operation_id)?;
-    let body = op.request_body.as_ref()?.as_item()?;
-    body.content.get("application/json")?.example.clone()
+    let doc = serde_json::to_value(spec).ok()?;
+    let op = doc::operation(&doc, operation_id)?;
+    let body = doc::resolve(&doc, &op.definition["requestBody"]);
+    body.pointer("/content/application~1json/example").cloned()
 }

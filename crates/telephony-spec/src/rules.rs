@@ -14,7 +14,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::validate::{Path, is_date};
+use crate::violation::{Path, ViolationList, is_date};
 
 /// A rule the validator does not understand, with the reason.
 #[derive(Debug)]
@@ -184,7 +184,7 @@ impl Rule {
         map: &Map<String, Value>,
         path: &Path<'_>,
         default_of: &dyn Fn(&str) -> Option<Value>,
-        out: &mut crate::validate::ViolationList,
+        out: &mut ViolationList,
     ) {
         let id = self.id();
         match self {
@@ -272,12 +272,7 @@ fn conditions(id: &str, entry: &Value) -> Result<Vec<Condition>, RuleError> {
 
 /// Even count and strictly ascending; items that are not `HH:MM` are reported by their pattern
 /// and leave the pairing unchecked, so one typo is one violation.
-fn check_pairs(
-    items: &[Value],
-    at: &Path<'_>,
-    rule: &str,
-    out: &mut crate::validate::ViolationList,
-) {
+fn check_pairs(items: &[Value], at: &Path<'_>, rule: &str, out: &mut ViolationList) {
     let times: Option<Vec<&str>> = items
         .iter()
         .map(|v| v.as_str().filter(|t| is_time(t)))

@@ -164,7 +164,7 @@ fn render_operation(out: &mut String, doc: &Value, path: &str, method: &str, op:
         .into_iter()
         .flatten()
     {
-        let param = resolve(doc, param);
+        let param = crate::doc::resolve(doc, param);
         let name = param.get("name").and_then(Value::as_str).unwrap_or("?");
         let location = param.get("in").and_then(Value::as_str).unwrap_or("?");
         let required = param
@@ -179,7 +179,7 @@ fn render_operation(out: &mut String, doc: &Value, path: &str, method: &str, op:
         );
     }
     if let Some(body) = op.get("requestBody") {
-        let body = resolve(doc, body);
+        let body = crate::doc::resolve(doc, body);
         let required = body
             .get("required")
             .and_then(Value::as_bool)
@@ -200,7 +200,7 @@ fn render_operation(out: &mut String, doc: &Value, path: &str, method: &str, op:
     }
     let responses = op.get("responses").and_then(Value::as_object);
     for (status, response) in sorted(responses) {
-        let response = resolve(doc, response);
+        let response = crate::doc::resolve(doc, response);
         let content = response.get("content").and_then(Value::as_object);
         let mut line = format!("  response {status}");
         match content {
@@ -218,7 +218,7 @@ fn render_operation(out: &mut String, doc: &Value, path: &str, method: &str, op:
         }
         let headers = response.get("headers").and_then(Value::as_object);
         for (name, header) in sorted(headers) {
-            let header = resolve(doc, header);
+            let header = crate::doc::resolve(doc, header);
             let schema = header.get("schema").unwrap_or(&Value::Null);
             let required = header
                 .get("required")
@@ -370,16 +370,6 @@ fn write_extension(out: &mut String, indent: &str, key: &str, value: &Value) {
             let _ = writeln!(out, "{indent}{key}: {}", json(value));
         }
     }
-}
-
-/// Follows a local `$ref` (`#/components/...`) once; anything else is returned as is.
-fn resolve<'a>(doc: &'a Value, value: &'a Value) -> &'a Value {
-    value
-        .get("$ref")
-        .and_then(Value::as_str)
-        .and_then(|r| r.strip_prefix('#'))
-        .and_then(|pointer| doc.pointer(pointer))
-        .unwrap_or(value)
 }
 
 fn sorted(map: Option<&Map<String, Value>>) -> Vec<(&String, &Value)> {

@@ -22,89 +22,14 @@
 //! ```
 
 use std::collections::HashMap;
-use std::fmt;
 use std::sync::LazyLock;
 
 use serde_json::Value;
 
 use crate::rules::{Rule, RuleError};
+pub use crate::violation::{MAX_VIOLATIONS, Violation, ViolationList};
+use crate::violation::{Path, is_date};
 use crate::{SpecError, Vendor};
-
-/// One problem found in a value: where, which rule, and what is wrong in plain words.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
-pub struct Violation {
-    /// JSON path of the offending value, such as `$.routing_options.open.dtmf[0].input`.
-    pub path: String,
-    /// The schema keyword (`required`, `pattern`, `maximum`, …) or the `x-telephony-rules` id.
-    pub rule: String,
-    /// What is wrong, for a person.
-    pub message: String,
-}
-
-impl fmt::Display for Violation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.message)
-    }
-}
-
-/// The most violations kept with their paths for one value (100); the rest are only counted, so
-/// that checking a body of 200,000 bad entries stays small in memory and in any answer built
-/// from it.
-pub const MAX_VIOLATIONS: usize = 100;
-
-/// The violations found in one value: the first [`MAX_VIOLATIONS`] with their paths, and how
-/// many there were in all. Reads as a slice of the kept ones.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct ViolationList {
-    kept: Vec<Violation>,
-    total: usize,
-}
-
-impl ViolationList {
-    /// Counts a violation, and keeps it while fewer than [`MAX_VIOLATIONS`] are kept.
-    pub fn push(&mut self, violation: Violation) {
-        self.total += 1;
-        if self.kept.len() < MAX_VIOLATIONS {
-            self.kept.push(violation);
-        }
-    }
-
-    /// How many violations were found in all (kept or not).
-    pub fn total(&self) -> usize {
-        self.total
-    }
-
-    /// How many were found beyond those kept.
-    pub fn omitted(&self) -> usize {
-        self.total - self.kept.len()
-    }
-
-    /// The kept violations.
-    pub fn into_vec(self) -> Vec<Violation> {
-        self.kept
-    }
-}
-
-impl std::ops::Deref for ViolationList {
-    type Target = [Violation];
-
-    fn deref(&self) -> &[Violation] {
-        &self.kept
-    }
-}
-
-impl From<Vec<Violation>> for ViolationList {
-    fn from(found: Vec<Violation>) -> ViolationList {
-        let mut list = ViolationList::default();
-        for violation in found {
-            list.push(violation);
-        }
-        list
-    }
-}
-
-/// Longer JSON paths (from very long keys) are cut to this many bytes and marked with `…`.
-const MAX_PATH_LENGTH: usize = 200;
 
 /// Enums with more values than this are not spelled out in messages.
 const ENUM_IN_MESSAGE_MAX: usize = 12;
@@ -151,7 +76,7 @@ impl Validator {
             path: name.to_string(),
             source,
         })?;
-        check_keywords(name, &doc)?;
+        crate::keywords::check_keywords(name, &doc)?;
         let mut patterns = HashMap::new();
         let mut rules = HashMap::new();
         collect(&doc, "#", &mut |pointer, schema| {
@@ -361,13 +286,7 @@ impl Validator {
 
     /// The operation whose `operationId` is `operation_id`.
     fn operation(&self, operation_id: &str) -> Option<&Value> {
-        let paths = self.doc.get("paths")?.as_object()?;
-        paths
-            .values()
-            .filter_map(Value::as_object)
-            .flatten()
-            .map(|(_, op)| op)
-            .find(|op| op.get("operationId").and_then(Value::as_str) == Some(operation_id))
+        crate::doc::operation(&self.doc, operation_id).map(|op| op.definition)
     }
 
     fn request_schema(&self, operation_id: &str) -> Option<&Value> {
@@ -382,26 +301,10 @@ impl Validator {
     }
 
     /// Follows `$ref`s; returns the schema and the pointer it was found at (for its rules).
-    fn resolve<'a>(&'a self, mut schema: &'a Value) -> (&'a Value, Option<&'a str>) {
-        let mut at = None;
-        for _ in 0..32 {
-            let Some(reference) = schema.get("$ref").and_then(Value::as_str) else {
-                break;
-            };
-            let target = self.components.get(reference).or_else(|| {
-                reference
-                    .strip_prefix('#')
-                    .and_then(|p| self.doc.pointer(p))
-            });
-            match target {
-                Some(target) => {
-                    at = Some(reference);
-                    schema = target;
-                }
-                None => break,
-            }
-        }
-        (schema, at)
+    fn resolve<'a>(&'a self, schema: &'a Value) -> (&'a Value, Option<&'a str>) {
+        crate::doc::resolve_with(&self.doc, schema, |reference| {
+            self.components.get(reference)
+        })
     }
 
     fn check(&self, schema: &Value, value: &Value, path: &Path<'_>, out: &mut ViolationList) {
@@ -559,27 +462,6 @@ impl Validator {
     }
 }
 
-impl Path<'_> {
-    /// A violation of `rule` at this path.
-    pub(crate) fn violation(&self, rule: &str, message: impl Into<String>) -> Violation {
-        let mut path = self.to_string();
-        if path.len() > MAX_PATH_LENGTH {
-            // A key can be as long as the body; the path names where, not what.
-            let cut = (0..=MAX_PATH_LENGTH)
-                .rev()
-                .find(|i| path.is_char_boundary(*i))
-                .unwrap_or(0);
-            path.truncate(cut);
-            path.push('…');
-        }
-        Violation {
-            path,
-            rule: rule.to_string(),
-            message: message.into(),
-        }
-    }
-}
-
 /// A query parameter's text as the JSON value its schema type says: a number or boolean when
 /// it reads as one, otherwise the text itself (which the type check then refuses).
 fn typed_text(kind: Option<&str>, text: &str) -> Value {
@@ -594,28 +476,6 @@ fn typed_text(kind: Option<&str>, text: &str) -> Value {
         _ => None,
     };
     parsed.unwrap_or_else(|| Value::String(text.to_string()))
-}
-
-/// Where a value sits in the document, rendered as a JSON path (`$.a.b[0]`) only when a
-/// violation needs it, so that checking a valid document allocates no paths.
-#[derive(Debug, Clone, Copy)]
-pub(crate) enum Path<'a> {
-    /// The document itself, `$`.
-    Root,
-    /// A field of an object.
-    Field(&'a Path<'a>, &'a str),
-    /// An item of an array.
-    Index(&'a Path<'a>, usize),
-}
-
-impl fmt::Display for Path<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Path::Root => f.write_str("$"),
-            Path::Field(parent, name) => write!(f, "{parent}.{name}"),
-            Path::Index(parent, index) => write!(f, "{parent}[{index}]"),
-        }
-    }
 }
 
 fn has_type(value: &Value, expected: &str) -> bool {
@@ -721,11 +581,6 @@ fn trim(n: f64) -> String {
     }
 }
 
-/// `YYYY-MM-DD` naming a real calendar date.
-pub(crate) fn is_date(text: &str) -> bool {
-    text.len() == 10 && chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
-}
-
 /// Calls `visit` with every schema object in the document (and its JSON pointer), depth first.
 fn collect(
     value: &Value,
@@ -748,153 +603,4 @@ fn collect(
         _ => {}
     }
     Ok(())
-}
-
-/// The schema keywords this validator interprets, and those that only annotate (descriptions,
-/// examples, defaults). Any other keyword in a schema — `oneOf`, `allOf`, `not`, `multipleOf`,
-/// a misspelling — would be skipped silently, weakening validation in the client and the mock
-/// alike, so a spec that uses one is refused when loaded.
-const SCHEMA_KEYWORDS: [&str; 27] = [
-    "type",
-    "format",
-    "properties",
-    "required",
-    "additionalProperties",
-    "items",
-    "enum",
-    "pattern",
-    "maxLength",
-    "minLength",
-    "minimum",
-    "maximum",
-    "exclusiveMinimum",
-    "exclusiveMaximum",
-    "maxItems",
-    "minItems",
-    "uniqueItems",
-    "nullable",
-    "$ref",
-    "default",
-    "description",
-    "title",
-    "example",
-    "readOnly",
-    "writeOnly",
-    "deprecated",
-    "externalDocs",
-];
-
-/// The `format`s this validator checks.
-const FORMATS: [&str; 3] = ["date", "int32", "int64"];
-
-/// Refuses a spec whose schemas use a keyword or `format` this validator does not interpret,
-/// naming it and where (`x-` extensions are annotations and pass).
-pub(crate) fn check_keywords(path: &str, doc: &Value) -> Result<(), SpecError> {
-    let mut roots: Vec<(String, &Value)> = Vec::new();
-    for (name, schema) in children(&doc["components"]["schemas"]) {
-        roots.push((format!("#/components/schemas/{name}"), schema));
-    }
-    for (name, header) in children(&doc["components"]["headers"]) {
-        if let Some(schema) = header.get("schema") {
-            roots.push((format!("#/components/headers/{name}/schema"), schema));
-        }
-    }
-    for (name, response) in children(&doc["components"]["responses"]) {
-        for (media, content) in children(&response["content"]) {
-            if let Some(schema) = content.get("schema") {
-                roots.push((
-                    format!("#/components/responses/{name}/content/{media}/schema"),
-                    schema,
-                ));
-            }
-        }
-    }
-    for (route, item) in children(&doc["paths"]) {
-        for (method, operation) in children(item) {
-            let at = format!("#/paths/{route}/{method}");
-            for (index, parameter) in operation["parameters"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .enumerate()
-            {
-                if let Some(schema) = parameter.get("schema") {
-                    roots.push((format!("{at}/parameters/{index}/schema"), schema));
-                }
-            }
-            for (media, content) in children(&operation["requestBody"]["content"]) {
-                if let Some(schema) = content.get("schema") {
-                    roots.push((format!("{at}/requestBody/content/{media}/schema"), schema));
-                }
-            }
-            for (status, response) in children(&operation["responses"]) {
-                for (media, content) in children(&response["content"]) {
-                    if let Some(schema) = content.get("schema") {
-                        roots.push((
-                            format!("{at}/responses/{status}/content/{media}/schema"),
-                            schema,
-                        ));
-                    }
-                }
-            }
-        }
-    }
-    for (pointer, schema) in roots {
-        check_schema(path, &pointer, schema)?;
-    }
-    Ok(())
-}
-
-fn check_schema(path: &str, pointer: &str, schema: &Value) -> Result<(), SpecError> {
-    let Some(map) = schema.as_object() else {
-        return Ok(());
-    };
-    let unsupported = |keyword: &str| SpecError::Unsupported {
-        path: path.to_string(),
-        pointer: pointer.to_string(),
-        keyword: keyword.to_string(),
-    };
-    for (key, value) in map {
-        if key.starts_with("x-") {
-            continue;
-        }
-        if !SCHEMA_KEYWORDS.contains(&key.as_str()) {
-            return Err(unsupported(key));
-        }
-        if key == "format" {
-            let format = value.as_str().unwrap_or_default();
-            if !FORMATS.contains(&format) {
-                return Err(unsupported(&format!("format: {format}")));
-            }
-        }
-    }
-    if let Some(properties) = map.get("properties").and_then(Value::as_object) {
-        for (name, property) in properties {
-            check_schema(
-                path,
-                &format!("{pointer}/properties/{}", escape(name)),
-                property,
-            )?;
-        }
-    }
-    for key in ["items", "additionalProperties"] {
-        if let Some(inner) = map.get(key).filter(|v| v.is_object()) {
-            check_schema(path, &format!("{pointer}/{key}"), inner)?;
-        }
-    }
-    Ok(())
-}
-
-/// The entries of an object, with their keys escaped for a JSON pointer (none for anything
-/// else).
-fn children(value: &Value) -> Vec<(String, &Value)> {
-    value
-        .as_object()
-        .map(|map| map.iter().map(|(k, v)| (escape(k), v)).collect())
-        .unwrap_or_default()
-}
-
-/// A JSON-pointer segment (`~` and `/` escaped).
-fn escape(key: &str) -> String {
-    key.replace('~', "~0").replace('/', "~1")
 }

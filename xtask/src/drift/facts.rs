@@ -104,21 +104,11 @@ impl<'a> Collector<'a> {
             .insert(facet.to_string(), value.to_string());
     }
 
-    /// Follows `$ref`s within the document (at most a few hops; a dangling one is `null`).
-    fn resolve<'v>(&self, mut value: &'v Value) -> &'v Value
+    fn resolve<'v>(&self, value: &'v Value) -> &'v Value
     where
         'a: 'v,
     {
-        for _ in 0..8 {
-            let Some(pointer) = value["$ref"].as_str() else {
-                return value;
-            };
-            value = pointer
-                .strip_prefix('#')
-                .and_then(|p| self.doc.pointer(p))
-                .unwrap_or(&Value::Null);
-        }
-        &Value::Null
+        telephony_spec::doc::resolve(self.doc, value)
     }
 
     /// The media types of a body, and the schema of its JSON one.

@@ -20,11 +20,6 @@ pub use report::{Difference, Report};
 use curation::Kind;
 use facts::{Facts, PRESENT};
 
-/// HTTP methods an operation can have.
-const METHODS: [&str; 8] = [
-    "get", "put", "post", "delete", "options", "head", "patch", "trace",
-];
-
 /// Why the comparison could not be made.
 #[derive(Debug, thiserror::Error)]
 pub enum DriftError {
@@ -74,29 +69,27 @@ pub fn compare(ours: &Value, theirs: &Value) -> Result<Report, DriftError> {
     let mut mine = Facts::new();
     let mut vendor = Facts::new();
     let mut pairs = Vec::new();
-    for (route, item) in ours["paths"].as_object().into_iter().flatten() {
-        for method in METHODS.iter().filter(|m| item.get(**m).is_some()) {
-            let name = item[*method]["operationId"].as_str().map_or_else(
-                || format!("{} {route}", method.to_uppercase()),
-                str::to_string,
-            );
-            facts::operation(ours, &name, route, method, &mut mine);
-            // The vendor's path: ours, or the one a `path-changed` decision records.
-            let published = std::iter::once(route.as_str())
-                .chain(decisions.iter().filter_map(|d| {
-                    (d.kind == Kind::PathChanged && d.covers(&name, "path", d.vendor.as_deref()))
-                        .then_some(d.vendor.as_deref())
-                        .flatten()
-                }))
-                .find(|r| theirs["paths"][*r].get(*method).is_some());
-            if let Some(published) = published {
-                facts::operation(theirs, &name, published, method, &mut vendor);
-            }
-            pairs.push((
-                name,
-                published.map(|p| format!("{} {p}", method.to_uppercase())),
-            ));
+    for op in telephony_spec::doc::operations(ours) {
+        let (route, method) = (op.route, op.method);
+        let name = op.definition["operationId"].as_str().map_or_else(
+            || format!("{} {route}", method.to_uppercase()),
+            str::to_string,
+        );
+        facts::operation(ours, &name, route, method, &mut mine);
+        // The vendor's path: ours, or the one a `path-changed` decision records.
+        let recorded = decisions.iter().filter_map(|d| {
+            let vendor_path = d.vendor.as_deref()?;
+            (d.kind == Kind::PathChanged && d.covers(&name, "path", Some(vendor_path)))
+                .then_some(vendor_path)
+        });
+        let published = std::iter::once(route)
+            .chain(recorded)
+            .find(|r| theirs["paths"][*r].get(method).is_some());
+        if let Some(published) = published {
+            facts::operation(theirs, &name, published, method, &mut vendor);
         }
+        let shown = published.map(|p| format!("{} {p}", method.to_uppercase()));
+        pairs.push((name, shown));
     }
     let differences = differences(&vendor, &mine);
     Ok(Report::new(pairs, differences, decisions))
