@@ -56,6 +56,16 @@ pub fn resolve_with<'a>(
     (value, followed)
 }
 
+/// The names an object schema lists as `required` (none when it lists none).
+pub fn required(schema: &Value) -> impl Iterator<Item = &str> {
+    schema
+        .get("required")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+}
+
 /// An operation of a document.
 #[derive(Debug, Clone, Copy)]
 pub struct Operation<'a> {

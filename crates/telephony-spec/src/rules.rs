@@ -213,16 +213,13 @@ impl Rule {
                 message,
                 ..
             } => {
-                let date =
-                    |name: &str| map.get(name).and_then(Value::as_str).filter(|t| is_date(t));
-                if let (Some(end), Some(start)) = (date(field), date(other)) {
-                    // YYYY-MM-DD compares correctly as text.
-                    if end < start {
-                        out.push(
-                            Path::Field(path, field)
-                                .violation(id, format!("{message} ({end} is before {start})")),
-                        );
-                    }
+                if let Some((end, start)) = texts_of(map, field, other, is_date)
+                    && end < start
+                {
+                    out.push(
+                        Path::Field(path, field)
+                            .violation(id, format!("{message} ({end} is before {start})")),
+                    );
                 }
             }
             Rule::TimeBefore {
@@ -232,13 +229,10 @@ impl Rule {
                 message,
                 ..
             } => {
-                let time =
-                    |name: &str| map.get(name).and_then(Value::as_str).filter(|t| is_time(t));
-                if let (Some(start), Some(end)) = (time(field), time(other))
+                if let Some((start, end)) = texts_of(map, field, other, is_time)
                     && when.iter().all(|c| c.holds(map, default_of))
                     && start >= end
                 {
-                    // HH:MM compares correctly as text.
                     out.push(
                         Path::Field(path, field)
                             .violation(id, format!("{message} ({start} is not before {end})")),
@@ -257,6 +251,18 @@ impl Rule {
             }
         }
     }
+}
+
+/// The texts of two fields when both are present and valid (`YYYY-MM-DD` dates and `HH:MM`
+/// times then compare correctly as text); an invalid one is reported by its own schema.
+fn texts_of<'m>(
+    map: &'m Map<String, Value>,
+    first: &str,
+    second: &str,
+    valid: fn(&str) -> bool,
+) -> Option<(&'m str, &'m str)> {
+    let text = |name: &str| map.get(name).and_then(Value::as_str).filter(|t| valid(t));
+    Some((text(first)?, text(second)?))
 }
 
 /// The optional `when` list of a rule (none: an empty list).

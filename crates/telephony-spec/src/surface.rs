@@ -245,13 +245,7 @@ fn render_schema(out: &mut String, name: &str, schema: &Value) {
 
 /// One line per property (and per property of an inline object, with a dotted name).
 fn render_properties(out: &mut String, indent: &str, prefix: &str, schema: &Value) {
-    let required: Vec<&str> = schema
-        .get("required")
-        .and_then(Value::as_array)
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
+    let required: Vec<&str> = crate::doc::required(schema).collect();
     let properties = schema.get("properties").and_then(Value::as_object);
     for (name, property) in sorted(properties) {
         let is_required = required.contains(&name.as_str());

@@ -424,13 +424,7 @@ impl Validator {
         out: &mut ViolationList,
     ) {
         let properties = schema.get("properties").and_then(Value::as_object);
-        for name in schema
-            .get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-        {
-            let Some(name) = name.as_str() else { continue };
+        for name in crate::doc::required(schema) {
             if !map.contains_key(name) {
                 out.push(Path::Field(path, name).violation("required", "is required"));
             }

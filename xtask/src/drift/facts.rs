@@ -169,13 +169,8 @@ impl<'a> Collector<'a> {
                 self.put(at, &format!("value {shown}"), "listed");
             }
         }
-        let required: BTreeSet<&str> = merged
-            .get("required")
-            .and_then(Value::as_array)
-            .into_iter()
-            .flatten()
-            .filter_map(Value::as_str)
-            .collect();
+        let merged = Value::Object(merged);
+        let required: BTreeSet<&str> = telephony_spec::doc::required(&merged).collect();
         if let Some(properties) = merged.get("properties").and_then(Value::as_object) {
             for (key, property) in properties {
                 let place = format!("{at}/{key}");
