@@ -242,3 +242,37 @@ fn the_workspace_specs_parse_their_decisions() {
         );
     }
 }
+
+/// Serves `answers` (status line and body), one connection each, on a loopback port.
+fn serve(answers: Vec<(&'static str, String)>) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let address = listener.local_addr().unwrap();
+    std::thread::spawn(move || {
+        for (status, body) in answers {
+            let (mut stream, _) = listener.accept().unwrap();
+            let mut request = [0u8; 4096];
+            let _ = stream.read(&mut request);
+            let head = format!(
+                "HTTP/1.1 {status}\r\ncontent-length: {}\r\nconnection: close\r\n\r\n",
+                body.len()
+            );
+            let _ = stream.write_all(head.as_bytes());
+            let _ = stream.write_all(body.as_bytes());
+        }
+    });
+    format!("http://{address}/published.yml")
+}
+
+#[test]
+fn a_document_is_read_from_a_url_and_a_refusal_names_it() {
+    let yaml = "openapi: 3.0.0\npaths: {}\n".to_string();
+    let url = serve(vec![
+        ("200 OK", yaml),
+        ("404 Not Found", "gone".to_string()),
+    ]);
+    let doc = drift::read_document(&url).expect("the document is fetched");
+    assert_eq!(doc["openapi"], "3.0.0");
+    let err = drift::read_document(&url).unwrap_err().to_string();
+    assert!(err.contains(&url) && err.contains("404"), "{err}");
+}
