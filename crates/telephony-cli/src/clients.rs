@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use telephony::{DialpadClient, Rate, RetryPolicy, Settings, Token, WebexClient};
+use telephony::{Api, DialpadClient, Rate, RetryPolicy, Settings, Token, WebexClient};
 use telephony_mock::{MockConfig, MockHandle, MockServer};
 
 use crate::Stop;
@@ -32,9 +32,8 @@ pub async fn build(global: &Global, items: &[Item]) -> Result<(Clients, Option<M
     if needs("dialpad") {
         let settings = vendor_settings(
             global,
-            mock.as_ref().map(|m| {
-                (Settings::dialpad as fn(Token) -> Settings, m.dialpad_url()) as MockTarget
-            }),
+            mock.as_ref()
+                .map(|m| (Settings::dialpad as fn(Token) -> _, m.dialpad_url()) as MockTarget<_>),
             global.dialpad_token_file.as_deref(),
             "DIALPAD_API_TOKEN",
             Settings::dialpad_from,
@@ -46,7 +45,7 @@ pub async fn build(global: &Global, items: &[Item]) -> Result<(Clients, Option<M
         let settings = vendor_settings(
             global,
             mock.as_ref()
-                .map(|m| (Settings::webex as fn(Token) -> Settings, m.webex_url()) as MockTarget),
+                .map(|m| (Settings::webex as fn(Token) -> _, m.webex_url()) as MockTarget<_>),
             global.webex_token_file.as_deref(),
             "WEBEX_ACCESS_TOKEN",
             Settings::webex_from,
@@ -58,20 +57,20 @@ pub async fn build(global: &Global, items: &[Item]) -> Result<(Clients, Option<M
 }
 
 /// A vendor's settings for the mock: how to make them from a token, and the mock's URL.
-type MockTarget = (fn(Token) -> Settings, String);
+type MockTarget<V> = (fn(Token) -> Settings<V>, String);
 
 /// One vendor's settings: the mock's URL with a demo token, or the environment with the token
 /// from a file in place of `token_variable`; then pacing and settling from the flags.
-fn vendor_settings<F>(
+fn vendor_settings<V: Api, F>(
     global: &Global,
-    mock: Option<MockTarget>,
+    mock: Option<MockTarget<V>>,
     token_file_path: Option<&Path>,
     token_variable: &str,
     from_env: F,
     (rate_flag, rate_name): (Option<&str>, &str),
-) -> Result<Settings, Stop>
+) -> Result<Settings<V>, Stop>
 where
-    F: FnOnce(Box<dyn Fn(&str) -> Option<String>>) -> Result<Settings, telephony::ConfigError>,
+    F: FnOnce(Box<dyn Fn(&str) -> Option<String>>) -> Result<Settings<V>, telephony::ConfigError>,
 {
     let settings = match mock {
         Some((demo, url)) => demo(demo_token()?).base_url(url),

@@ -372,14 +372,17 @@ async fn create_one(
                 .webex
                 .as_ref()
                 .ok_or_else(|| Stop::Config("no Webex client".into()))?;
-            let outcome = client
-                .create_operating_mode_json(body, org_id.as_deref())
-                .await
-                .map_err(failed)?;
-            let mode = client
-                .get_operating_mode(outcome.id(), org_id.as_deref())
-                .await
-                .map_err(failed)?;
+            let (mut create, mut read) = (client.create_operating_mode_json(body), None);
+            if let Some(org) = org_id.as_deref() {
+                create = create.org_id(org);
+                read = Some(org);
+            }
+            let outcome = create.await.map_err(failed)?;
+            let mut get = client.get_operating_mode(outcome.id());
+            if let Some(org) = read {
+                get = get.org_id(org);
+            }
+            let mode = get.await.map_err(failed)?;
             (outcome, serde_json::to_value(mode))
         }
     };

@@ -182,7 +182,8 @@ async fn create(
         Item::Office { body, .. } => match (&clients.dialpad, serde_json::from_value(body.clone()))
         {
             (Some(client), Ok(office)) => client
-                .create_office_with(&office, baseline)
+                .create_office(&office)
+                .baseline(baseline)
                 .await
                 .map(|o| (o.is_created(), o.into_id().to_string())),
             (None, _) => return (Outcome::Failed, None, Some("no Dialpad client".into())),
@@ -190,10 +191,13 @@ async fn create(
         },
         Item::Mode { body, org_id, .. } => {
             match (&clients.webex, serde_json::from_value(body.clone())) {
-                (Some(client), Ok(mode)) => client
-                    .create_operating_mode(&mode, org_id.as_deref())
-                    .await
-                    .map(|o| (o.is_created(), o.into_id())),
+                (Some(client), Ok(mode)) => {
+                    let mut create = client.create_operating_mode(&mode);
+                    if let Some(org) = org_id {
+                        create = create.org_id(org.as_str());
+                    }
+                    create.await.map(|o| (o.is_created(), o.into_id()))
+                }
                 (None, _) => return (Outcome::Failed, None, Some("no Webex client".into())),
                 (_, Err(err)) => return (Outcome::Failed, None, Some(err.to_string())),
             }

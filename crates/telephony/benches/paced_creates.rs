@@ -40,7 +40,13 @@ async fn main() {
             let (client, baseline, mut office) = (client.clone(), baseline.clone(), office.clone());
             office["name"] = Value::from(format!("Office {n}"));
             let office: CreateOfficeMessage = serde_json::from_value(office).expect("typed");
-            tokio::spawn(async move { client.create_office_with(&office, &baseline).await.is_ok() })
+            tokio::spawn(async move {
+                client
+                    .create_office(&office)
+                    .baseline(&baseline)
+                    .await
+                    .is_ok()
+            })
         })
         .collect();
     let mut failed = 0;

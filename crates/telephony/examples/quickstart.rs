@@ -83,7 +83,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     let today = NaiveDate::from_ymd_opt(2026, 11, 24).ok_or("date")?;
     let closed = holidays_to_webex_mode("Holidays", &location, forward, &holidays, today)?;
     for mode in [&business, &closed] {
-        let id = webex.create_operating_mode(mode, None).await?.into_id();
+        let id = webex.create_operating_mode(mode).await?.into_id();
         println!(
             "Webex operating mode `{}` ({}) created: {id}",
             mode.name.as_str(),

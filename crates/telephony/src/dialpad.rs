@@ -11,8 +11,9 @@ use telephony_api::dialpad::{self, types};
 
 use crate::error::Error;
 use crate::pages::{self, Paged};
+use crate::requests::{Body, CreateOffice};
 use crate::resolve::{Create, Outcome};
-use crate::settings::Settings;
+use crate::settings::{DialpadSettings, Settings};
 use crate::transport::Transport;
 use crate::validate;
 
@@ -47,7 +48,7 @@ pub struct DialpadClient {
 ///
 /// [`DialpadClient::create_office`] takes a fresh one for each create (one listing of every
 /// office). A bulk run takes one with [`DialpadClient::baseline`] and passes it to
-/// [`DialpadClient::create_office_with`] for every create, paying that listing once. An
+/// [`CreateOffice::baseline`] for every create, paying that listing once. An
 /// office made by another program after the baseline was taken, with the same name as one of
 /// this baseline's creates, can be taken for that create's: keep a baseline to one run.
 #[derive(Debug, Default)]
@@ -93,8 +94,7 @@ impl OfficeBaseline {
 impl DialpadClient {
     /// Builds a client; fails on a base URL that is not `https://` (or loopback `http://`) and
     /// on unusable settings.
-    pub fn new(settings: Settings) -> Result<DialpadClient, Error> {
-        settings.expect_vendor(telephony_spec::Vendor::Dialpad)?;
+    pub fn new(settings: DialpadSettings) -> Result<DialpadClient, Error> {
         let (base_url, http, transport) = settings.build()?;
         Ok(DialpadClient {
             api: dialpad::Client::new_with_client(&base_url, http),
@@ -110,7 +110,8 @@ impl DialpadClient {
         DialpadClient::new(Settings::dialpad_from_env()?)
     }
 
-    /// Creates a secondary office, exactly once: the billing-safe path.
+    /// Creates a secondary office, exactly once: the billing-safe path. Await it, or set
+    /// [`CreateOffice::baseline`] first.
     ///
     /// The office is validated against the spec first (all problems at once, nothing sent if
     /// any). Then the ids of every existing office are listed (the baseline), and the create
@@ -121,32 +122,59 @@ impl DialpadClient {
     /// was created, and the create is sent again. An office with the same name that existed
     /// before is ignored: Dialpad allows two offices of one name, and this call makes a new
     /// one. See [`crate::resolve`].
-    pub async fn create_office(
-        &self,
-        office: &types::CreateOfficeMessage,
-    ) -> Result<Outcome<i64>, Error> {
-        validate::dialpad_office(&validate::to_json(office)).map_err(Error::Validation)?;
-        let baseline = self.baseline().await?;
-        self.resolve(office, &baseline).await
+    ///
+    /// ```no_run
+    /// # async fn run(client: telephony::DialpadClient, offices: Vec<telephony::dialpad_types::CreateOfficeMessage>) -> Result<(), telephony::Error> {
+    /// // One office:
+    /// let created = client.create_office(&offices[0]).await?;
+    /// println!("{created}");
+    /// // Many, sharing one listing of the offices that existed before:
+    /// let baseline = client.baseline().await?;
+    /// for office in &offices {
+    ///     client.create_office(office).baseline(&baseline).await?;
+    /// }
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn create_office<'a>(&'a self, office: &'a types::CreateOfficeMessage) -> CreateOffice<'a> {
+        CreateOffice {
+            client: self,
+            body: Body::Typed(office),
+            baseline: None,
+        }
     }
 
-    /// As [`DialpadClient::create_office`], against a baseline taken earlier with
-    /// [`DialpadClient::baseline`] (one listing for many creates).
-    pub async fn create_office_with(
-        &self,
-        office: &types::CreateOfficeMessage,
-        baseline: &OfficeBaseline,
-    ) -> Result<Outcome<i64>, Error> {
-        validate::dialpad_office(&validate::to_json(office)).map_err(Error::Validation)?;
-        self.resolve(office, baseline).await
+    /// As [`DialpadClient::create_office`], from JSON (such as an entry of a manifest file):
+    /// validated as JSON, then converted to the typed body once.
+    pub fn create_office_json<'a>(&'a self, office: &'a Value) -> CreateOffice<'a> {
+        CreateOffice {
+            client: self,
+            body: Body::Json(office),
+            baseline: None,
+        }
     }
 
-    /// As [`DialpadClient::create_office`], from JSON (such as an entry of a manifest file).
-    pub async fn create_office_json(&self, office: &Value) -> Result<Outcome<i64>, Error> {
-        validate::dialpad_office(office).map_err(Error::Validation)?;
-        let typed = validate::typed(office)?;
-        let baseline = self.baseline().await?;
-        self.resolve(&typed, &baseline).await
+    pub(crate) async fn run_create(
+        &self,
+        body: Body<'_, types::CreateOfficeMessage>,
+        baseline: Option<&OfficeBaseline>,
+    ) -> Result<Outcome<i64>, Error> {
+        let converted;
+        let office = match body {
+            Body::Typed(office) => {
+                validate::dialpad_typed(office).map_err(Error::Validation)?;
+                office
+            }
+            Body::Json(value) => {
+                validate::dialpad_office(value).map_err(Error::Validation)?;
+                converted = validate::typed(value)?;
+                &converted
+            }
+        };
+        match baseline {
+            Some(baseline) => self.resolve(office, baseline).await,
+            None => self.resolve(office, &self.baseline().await?).await,
+        }
     }
 
     /// Creates a secondary office with a single logical request and no read-back: retried
@@ -157,7 +185,7 @@ impl DialpadClient {
         &self,
         office: &types::CreateOfficeMessage,
     ) -> Result<types::OfficeUpdateResponse, Error> {
-        validate::dialpad_office(&validate::to_json(office)).map_err(Error::Validation)?;
+        validate::dialpad_typed(office).map_err(Error::Validation)?;
         self.transport
             .create_once(
                 "create_office",
@@ -167,7 +195,7 @@ impl DialpadClient {
             .await
     }
 
-    /// The ids of every office that exists now, for [`DialpadClient::create_office_with`].
+    /// The ids of every office that exists now, for [`CreateOffice::baseline`].
     pub async fn baseline(&self) -> Result<OfficeBaseline, Error> {
         let ids: Vec<i64> = self
             .offices()

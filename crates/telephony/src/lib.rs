@@ -35,6 +35,7 @@ pub mod dialpad;
 mod error;
 mod limit;
 mod pages;
+mod requests;
 pub mod resolve;
 pub mod retry;
 pub mod schedule;
@@ -48,10 +49,14 @@ pub use dialpad::{DialpadClient, OfficeBaseline, OfficeList};
 pub use error::{ApiErrorBody, ConfigError, Error, MAX_ERROR_BODY};
 pub use limit::Rate;
 pub use pages::{MAX_PAGES, Paged};
+pub use requests::{CreateMode, CreateModeOnce, CreateOffice, GetMode};
 pub use resolve::Outcome;
 pub use retry::RetryPolicy;
 pub use schedule::{Holiday, HolidayDate, Interval, ScheduleError, WeeklyHours};
-pub use settings::{DIALPAD_PRODUCTION, DIALPAD_SANDBOX, Settings, WEBEX_PRODUCTION};
+pub use settings::{
+    Api, DIALPAD_PRODUCTION, DIALPAD_SANDBOX, DialpadApi, DialpadSettings, Settings,
+    WEBEX_PRODUCTION, WebexApi, WebexSettings,
+};
 /// Which vendor an error is about (`Error::Api::vendor` and the like).
 pub use telephony_spec::Vendor;
 pub use webex::{ModeList, WebexClient};

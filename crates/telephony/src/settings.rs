@@ -1,6 +1,7 @@
 //! How a client is set up: token, base URL, pacing, retries, timeouts — from code or from the
 //! environment.
 
+use std::marker::PhantomData;
 use std::time::Duration;
 
 use telephony_spec::Vendor;
@@ -18,7 +19,43 @@ pub const DIALPAD_SANDBOX: &str = "https://sandbox.dialpad.com";
 /// Webex's server (the API's `/v1` base).
 pub const WEBEX_PRODUCTION: &str = "https://webexapis.com/v1";
 
-/// Settings of a [`DialpadClient`](crate::DialpadClient) or [`WebexClient`](crate::WebexClient).
+/// Which API a [`Settings`] is for: [`DialpadApi`] or [`WebexApi`]. Sealed: the two vendors
+/// are the only ones.
+pub trait Api: sealed::Sealed + Clone + std::fmt::Debug + Send + Sync + 'static {
+    /// The vendor.
+    const VENDOR: Vendor;
+}
+
+/// Marks settings of a [`DialpadClient`](crate::DialpadClient).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DialpadApi;
+
+/// Marks settings of a [`WebexClient`](crate::WebexClient).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct WebexApi;
+
+impl Api for DialpadApi {
+    const VENDOR: Vendor = Vendor::Dialpad;
+}
+
+impl Api for WebexApi {
+    const VENDOR: Vendor = Vendor::Webex;
+}
+
+mod sealed {
+    pub trait Sealed {}
+    impl Sealed for super::DialpadApi {}
+    impl Sealed for super::WebexApi {}
+}
+
+/// Settings of a [`DialpadClient`](crate::DialpadClient).
+pub type DialpadSettings = Settings<DialpadApi>;
+/// Settings of a [`WebexClient`](crate::WebexClient).
+pub type WebexSettings = Settings<WebexApi>;
+
+/// Settings of a [`DialpadClient`](crate::DialpadClient) ([`DialpadSettings`]) or a
+/// [`WebexClient`](crate::WebexClient) ([`WebexSettings`]). The vendor is part of the type:
+/// settings made for one vendor do not compile as the other's.
 ///
 /// ```
 /// use std::time::Duration;
@@ -33,9 +70,15 @@ pub const WEBEX_PRODUCTION: &str = "https://webexapis.com/v1";
 /// assert_eq!(settings.base_url_str(), "https://sandbox.dialpad.com");
 /// # Ok::<(), telephony::ConfigError>(())
 /// ```
+///
+/// ```compile_fail
+/// # use telephony::{Settings, Token, WebexClient};
+/// // Dialpad settings are not Webex settings:
+/// let client = WebexClient::new(Settings::dialpad(Token::new("key").unwrap()));
+/// ```
 #[derive(Clone)]
-pub struct Settings {
-    vendor: Vendor,
+pub struct Settings<V: Api> {
+    api: PhantomData<V>,
     token: Token,
     base_url: String,
     rate: Option<Rate>,
@@ -45,12 +88,12 @@ pub struct Settings {
     connect_timeout: Duration,
 }
 
-impl std::fmt::Debug for Settings {
+impl<V: Api> std::fmt::Debug for Settings<V> {
     /// Every field, with the token redacted and any password in the base URL replaced by
     /// `***`.
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Settings")
-            .field("vendor", &self.vendor)
+            .field("vendor", &V::VENDOR)
             .field("token", &self.token)
             .field("base_url", &redact_url(&self.base_url))
             .field("rate", &self.rate)
@@ -62,55 +105,31 @@ impl std::fmt::Debug for Settings {
     }
 }
 
-impl Settings {
+impl Settings<DialpadApi> {
     /// Dialpad production, paced at the documented rate of creating an office (the spec's
     /// `x-telephony-rate-limit`: 1200 requests per minute).
-    pub fn dialpad(token: Token) -> Settings {
+    pub fn dialpad(token: Token) -> DialpadSettings {
         let (requests, seconds) = telephony_spec::validate::Validator::dialpad()
             .rate_limit("create_office")
             // The spec documents it (a test says so); were it dropped, one per second.
             .unwrap_or((1, 1));
         Settings::defaults(
-            Vendor::Dialpad,
             token,
             DIALPAD_PRODUCTION,
             Rate::new(requests, Duration::from_secs(seconds)),
         )
     }
 
-    /// Webex production, paced at 300 requests per minute. Webex publishes no number for this
-    /// operation; 300 per minute is a conservative default of ours; change it with
-    /// [`Settings::rate`].
-    pub fn webex(token: Token) -> Settings {
-        Settings::defaults(
-            Vendor::Webex,
-            token,
-            WEBEX_PRODUCTION,
-            Rate::per_minute(300),
-        )
-    }
-
-    fn defaults(vendor: Vendor, token: Token, base_url: &str, rate: Rate) -> Settings {
-        Settings {
-            vendor,
-            token,
-            base_url: base_url.to_string(),
-            rate: Some(rate),
-            retry: RetryPolicy::default(),
-            max_concurrency: 8,
-            timeout: Duration::from_secs(30),
-            connect_timeout: Duration::from_secs(10),
-        }
-    }
-
     /// From `DIALPAD_API_TOKEN` (required), `DIALPAD_SANDBOX` (`1`/`true` for the sandbox)
     /// and `DIALPAD_BASE_URL` (overrides both servers).
-    pub fn dialpad_from_env() -> Result<Settings, ConfigError> {
+    pub fn dialpad_from_env() -> Result<DialpadSettings, ConfigError> {
         Settings::dialpad_from(|name| std::env::var(name).ok())
     }
 
     /// As [`Settings::dialpad_from_env`], reading variables through `lookup`.
-    pub fn dialpad_from(lookup: impl Fn(&str) -> Option<String>) -> Result<Settings, ConfigError> {
+    pub fn dialpad_from(
+        lookup: impl Fn(&str) -> Option<String>,
+    ) -> Result<DialpadSettings, ConfigError> {
         let token = required(&lookup, "DIALPAD_API_TOKEN")?;
         let mut settings = Settings::dialpad(token);
         if flag(&lookup, "DIALPAD_SANDBOX")? {
@@ -122,53 +141,79 @@ impl Settings {
         Ok(settings)
     }
 
+    /// Dialpad's sandbox server.
+    pub fn sandbox(mut self) -> DialpadSettings {
+        self.base_url = DIALPAD_SANDBOX.to_string();
+        self
+    }
+}
+
+impl Settings<WebexApi> {
+    /// Webex production, paced at 300 requests per minute. Webex publishes no number for this
+    /// operation; 300 per minute is a conservative default of ours; change it with
+    /// [`Settings::rate`].
+    pub fn webex(token: Token) -> WebexSettings {
+        Settings::defaults(token, WEBEX_PRODUCTION, Rate::per_minute(300))
+    }
+
     /// From `WEBEX_ACCESS_TOKEN` (required) and `WEBEX_BASE_URL` (overrides the server).
-    pub fn webex_from_env() -> Result<Settings, ConfigError> {
+    pub fn webex_from_env() -> Result<WebexSettings, ConfigError> {
         Settings::webex_from(|name| std::env::var(name).ok())
     }
 
     /// As [`Settings::webex_from_env`], reading variables through `lookup`.
-    pub fn webex_from(lookup: impl Fn(&str) -> Option<String>) -> Result<Settings, ConfigError> {
+    pub fn webex_from(
+        lookup: impl Fn(&str) -> Option<String>,
+    ) -> Result<WebexSettings, ConfigError> {
         let mut settings = Settings::webex(required(&lookup, "WEBEX_ACCESS_TOKEN")?);
         if let Some(url) = lookup("WEBEX_BASE_URL").filter(|u| !u.is_empty()) {
             settings.base_url = url;
         }
         Ok(settings)
     }
+}
 
-    /// Dialpad's sandbox server.
-    pub fn sandbox(mut self) -> Settings {
-        self.base_url = DIALPAD_SANDBOX.to_string();
-        self
+impl<V: Api> Settings<V> {
+    fn defaults(token: Token, base_url: &str, rate: Rate) -> Settings<V> {
+        Settings {
+            api: PhantomData,
+            token,
+            base_url: base_url.to_string(),
+            rate: Some(rate),
+            retry: RetryPolicy::default(),
+            max_concurrency: 8,
+            timeout: Duration::from_secs(30),
+            connect_timeout: Duration::from_secs(10),
+        }
     }
 
     /// Another server: `https://…`, or `http://` to a loopback host (checked when the client
     /// is built).
-    pub fn base_url(mut self, url: impl Into<String>) -> Settings {
+    pub fn base_url(mut self, url: impl Into<String>) -> Settings<V> {
         self.base_url = url.into();
         self
     }
 
     /// Client-side pacing; `None` sends as fast as allowed by [`Settings::max_concurrency`].
-    pub fn rate(mut self, rate: Option<Rate>) -> Settings {
+    pub fn rate(mut self, rate: Option<Rate>) -> Settings<V> {
         self.rate = rate;
         self
     }
 
     /// The retry policy.
-    pub fn retry(mut self, retry: RetryPolicy) -> Settings {
+    pub fn retry(mut self, retry: RetryPolicy) -> Settings<V> {
         self.retry = retry;
         self
     }
 
     /// Most requests in flight at once (default 8).
-    pub fn max_concurrency(mut self, max: usize) -> Settings {
+    pub fn max_concurrency(mut self, max: usize) -> Settings<V> {
         self.max_concurrency = max;
         self
     }
 
     /// Time allowed for a whole request and for connecting (defaults 30 s and 10 s).
-    pub fn timeouts(mut self, request: Duration, connect: Duration) -> Settings {
+    pub fn timeouts(mut self, request: Duration, connect: Duration) -> Settings<V> {
         self.timeout = request;
         self.connect_timeout = connect;
         self
@@ -178,21 +223,6 @@ impl Settings {
     /// `***`).
     pub fn base_url_str(&self) -> String {
         redact_url(&self.base_url)
-    }
-
-    /// Refuses settings made for the other vendor.
-    pub(crate) fn expect_vendor(&self, vendor: Vendor) -> Result<(), ConfigError> {
-        if self.vendor == vendor {
-            return Ok(());
-        }
-        Err(ConfigError::Setting {
-            name: "vendor",
-            reason: format!(
-                "these settings are for {}, not {}",
-                self.vendor.name(),
-                vendor.name()
-            ),
-        })
     }
 
     /// Checks the settings and builds the HTTP client and transport.
@@ -217,7 +247,7 @@ impl Settings {
             .build()
             .map_err(|err| ConfigError::Http(err.to_string()))?;
         let transport = Transport {
-            vendor: self.vendor,
+            vendor: V::VENDOR,
             limits: Limits::new(self.rate, self.max_concurrency)?,
             policy: self.retry.clone(),
         };

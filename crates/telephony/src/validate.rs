@@ -93,6 +93,26 @@ pub fn webex_operating_mode(body: &Value) -> Result<(), Violations> {
     result(Validator::webex().request_body("create_operating_mode", body))
 }
 
+/// Checks a typed Dialpad create-office body (what [`DialpadClient::create_office`] does
+/// before sending).
+///
+/// [`DialpadClient::create_office`]: crate::DialpadClient::create_office
+pub fn dialpad_typed(
+    office: &telephony_api::dialpad::types::CreateOfficeMessage,
+) -> Result<(), Violations> {
+    dialpad_office(&to_json(office))
+}
+
+/// Checks a typed Webex create-operating-mode body (what
+/// [`WebexClient::create_operating_mode`] does before sending).
+///
+/// [`WebexClient::create_operating_mode`]: crate::WebexClient::create_operating_mode
+pub fn webex_typed(
+    mode: &telephony_api::webex::types::OperatingModePostObject,
+) -> Result<(), Violations> {
+    webex_operating_mode(&to_json(mode))
+}
+
 /// Serializes a typed request to the JSON that would be sent.
 pub(crate) fn to_json(body: &impl Serialize) -> Value {
     // The generated request types serialize to JSON objects and cannot fail.

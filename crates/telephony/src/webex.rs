@@ -7,8 +7,9 @@ use telephony_api::webex::{self, types};
 
 use crate::error::Error;
 use crate::pages::{self, Paged};
+use crate::requests::{Body, CreateMode, CreateModeOnce, GetMode};
 use crate::resolve::{Create, Outcome};
-use crate::settings::Settings;
+use crate::settings::{Settings, WebexSettings};
 use crate::transport::Transport;
 use crate::validate;
 
@@ -38,8 +39,7 @@ pub struct WebexClient {
 impl WebexClient {
     /// Builds a client; fails on a base URL that is not `https://` (or loopback `http://`) and
     /// on unusable settings.
-    pub fn new(settings: Settings) -> Result<WebexClient, Error> {
-        settings.expect_vendor(telephony_spec::Vendor::Webex)?;
+    pub fn new(settings: WebexSettings) -> Result<WebexClient, Error> {
         let (base_url, http, transport) = settings.build()?;
         Ok(WebexClient {
             api: webex::Client::new_with_client(&base_url, http),
@@ -52,8 +52,8 @@ impl WebexClient {
         WebexClient::new(Settings::webex_from_env()?)
     }
 
-    /// Creates an operating mode (in `org_id`, or the token's organization), exactly once: the
-    /// billing-safe path.
+    /// Creates an operating mode, exactly once: the billing-safe path. Await it, or set
+    /// [`CreateMode::org_id`] first (default: the token's organization).
     ///
     /// Validated first; paced; retried where Webex did not process it. Names are unique per
     /// organization (level ORGANIZATION) or location, so when an attempt's outcome is unknown
@@ -63,34 +63,73 @@ impl WebexClient {
     /// nothing was created and the create is sent again. A 409 (the name is taken) is read
     /// back the same way: the mode found is returned as [`Outcome::Found`], whether an earlier
     /// attempt of this call made it or it existed before. See [`crate::resolve`].
-    pub async fn create_operating_mode(
-        &self,
-        mode: &types::OperatingModePostObject,
-        org_id: Option<&str>,
-    ) -> Result<Outcome<String>, Error> {
-        validate::webex_operating_mode(&validate::to_json(mode)).map_err(Error::Validation)?;
-        self.resolve(mode, org_id).await
+    ///
+    /// ```no_run
+    /// # async fn run(client: telephony::WebexClient, mode: telephony::webex_types::OperatingModePostObject) -> Result<(), telephony::Error> {
+    /// let in_token_org = client.create_operating_mode(&mode).await?;
+    /// let in_other_org = client.create_operating_mode(&mode).org_id("ORG_ID").await?;
+    /// println!("{in_token_org}, {in_other_org}");
+    /// # Ok(())
+    /// # }
+    /// ```
+    pub fn create_operating_mode<'a>(
+        &'a self,
+        mode: &'a types::OperatingModePostObject,
+    ) -> CreateMode<'a> {
+        CreateMode {
+            client: self,
+            body: Body::Typed(mode),
+            org_id: None,
+        }
     }
 
-    /// As [`WebexClient::create_operating_mode`], from JSON.
-    pub async fn create_operating_mode_json(
+    /// As [`WebexClient::create_operating_mode`], from JSON: validated as JSON, then
+    /// converted to the typed body once.
+    pub fn create_operating_mode_json<'a>(&'a self, mode: &'a Value) -> CreateMode<'a> {
+        CreateMode {
+            client: self,
+            body: Body::Json(mode),
+            org_id: None,
+        }
+    }
+
+    pub(crate) async fn run_create(
         &self,
-        mode: &Value,
+        body: Body<'_, types::OperatingModePostObject>,
         org_id: Option<&str>,
     ) -> Result<Outcome<String>, Error> {
-        validate::webex_operating_mode(mode).map_err(Error::Validation)?;
-        self.resolve(&validate::typed(mode)?, org_id).await
+        match body {
+            Body::Typed(mode) => {
+                validate::webex_typed(mode).map_err(Error::Validation)?;
+                self.resolve(mode, org_id).await
+            }
+            Body::Json(value) => {
+                validate::webex_operating_mode(value).map_err(Error::Validation)?;
+                self.resolve(&validate::typed(value)?, org_id).await
+            }
+        }
     }
 
     /// Creates an operating mode with a single logical request and no read-back: retried only
     /// where Webex did not process it; an outcome that may have been processed is
     /// [`Error::Ambiguous`]. Prefer [`WebexClient::create_operating_mode`].
-    pub async fn create_operating_mode_once(
+    pub fn create_operating_mode_once<'a>(
+        &'a self,
+        mode: &'a types::OperatingModePostObject,
+    ) -> CreateModeOnce<'a> {
+        CreateModeOnce {
+            client: self,
+            mode,
+            org_id: None,
+        }
+    }
+
+    pub(crate) async fn run_create_once(
         &self,
         mode: &types::OperatingModePostObject,
         org_id: Option<&str>,
     ) -> Result<types::OperatingModeCreated, Error> {
-        validate::webex_operating_mode(&validate::to_json(mode)).map_err(Error::Validation)?;
+        validate::webex_typed(mode).map_err(Error::Validation)?;
         self.transport
             .create_once(
                 "create_operating_mode",
@@ -100,8 +139,17 @@ impl WebexClient {
             .await
     }
 
-    /// Reads one operating mode with its schedule and holidays.
-    pub async fn get_operating_mode(
+    /// Reads one operating mode with its schedule and holidays; set [`GetMode::org_id`] for
+    /// another organization than the token's.
+    pub fn get_operating_mode(&self, mode_id: impl Into<String>) -> GetMode<'_> {
+        GetMode {
+            client: self,
+            mode_id: mode_id.into(),
+            org_id: None,
+        }
+    }
+
+    pub(crate) async fn run_get(
         &self,
         mode_id: &str,
         org_id: Option<&str>,

@@ -63,7 +63,7 @@ async fn webex_refusals_that_are_not_webex_json_keep_their_status_and_are_retrie
         let server = Server::start().await;
         server.posts([refusal.clone(), Canned::json(201, CREATED)]);
         let created = webex(&server, policy())
-            .create_operating_mode_once(&mode(), None)
+            .create_operating_mode_once(&mode())
             .await;
         assert_eq!(
             created.map(|c| c.id).ok().as_deref(),
@@ -87,7 +87,7 @@ async fn webex_final_refusals_of_any_shape_are_api_errors_with_their_status() {
         let server = Server::start().await;
         server.posts([refusal]);
         let err = webex(&server, policy())
-            .create_operating_mode_once(&mode(), None)
+            .create_operating_mode_once(&mode())
             .await
             .unwrap_err();
         assert!(
@@ -108,7 +108,7 @@ async fn a_base_url_without_v1_is_a_404_that_says_to_check_the_url() {
         .rate(None);
     let err = WebexClient::new(settings)
         .expect("client")
-        .create_operating_mode(&mode(), None)
+        .create_operating_mode(&mode())
         .await
         .unwrap_err();
     assert!(matches!(err, Error::Api { status: 404, .. }), "{err:?}");
@@ -123,7 +123,7 @@ async fn a_success_without_an_id_is_not_taken_as_done() {
     let server = Server::start().await;
     server.posts([Canned::json(201, r#"{"id": ""}"#)]);
     let err = webex(&server, policy())
-        .create_operating_mode_once(&mode(), None)
+        .create_operating_mode_once(&mode())
         .await
         .unwrap_err();
     assert!(err.is_ambiguous(), "{err:?}");
@@ -165,7 +165,7 @@ async fn once_an_attempt_was_ambiguous_a_later_refusal_is_not_reported_as_not_ca
         answers.extend(later);
         server.posts(answers);
         let err = webex(&server, policy().max_attempts(3).retry_ambiguous(true))
-            .create_operating_mode_once(&mode(), None)
+            .create_operating_mode_once(&mode())
             .await
             .unwrap_err();
         assert!(err.is_ambiguous(), "{err:?}");
@@ -181,7 +181,7 @@ async fn retry_after_beyond_u64_or_as_a_far_date_is_refused_by_the_cap() {
         let server = Server::start().await;
         server.posts([Canned::new(429, "").header("retry-after", value.clone())]);
         let err = webex(&server, policy())
-            .create_operating_mode_once(&mode(), None)
+            .create_operating_mode_once(&mode())
             .await
             .unwrap_err();
         assert!(
@@ -202,7 +202,7 @@ async fn retry_after_as_a_near_date_is_waited_for() {
     ]);
     let started = std::time::Instant::now();
     webex(&server, policy())
-        .create_operating_mode_once(&mode(), None)
+        .create_operating_mode_once(&mode())
         .await
         .expect("created");
     assert!(started.elapsed() >= Duration::from_millis(900), "waited");
@@ -236,7 +236,7 @@ async fn a_redirect_is_an_error_naming_where_it_pointed_and_is_not_followed() {
     let target = format!("{}/v1/telephony/config/operatingModes", elsewhere.url);
     server.posts([Canned::new(307, "").header("location", target.clone())]);
     let err = webex(&server, policy())
-        .create_operating_mode(&mode(), None)
+        .create_operating_mode(&mode())
         .await
         .unwrap_err();
     let Error::Redirected {

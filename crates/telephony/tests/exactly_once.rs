@@ -197,16 +197,16 @@ async fn webex_unknown_outcomes_are_read_back_in_the_modes_scope() {
     let client = webex(&mock, policy(Duration::from_millis(10)));
     // Same name elsewhere and a name that contains it: neither is taken for this create's.
     client
-        .create_operating_mode_json(&mode("Day", None), None)
+        .create_operating_mode_json(&mode("Day", None))
         .await
         .expect("org level");
     client
-        .create_operating_mode_json(&mode("Day shift", Some("LOC-1")), None)
+        .create_operating_mode_json(&mode("Day shift", Some("LOC-1")))
         .await
         .expect("x");
     mock.push_faults(Vendor::Webex, [Fault::ResetAfter]);
     let outcome = client
-        .create_operating_mode_json(&mode("Day", Some("LOC-1")), None)
+        .create_operating_mode_json(&mode("Day", Some("LOC-1")))
         .await
         .expect("resolved");
     let at_location: Vec<String> = mock
@@ -234,7 +234,8 @@ async fn webex_unknown_outcomes_are_read_back_in_the_modes_scope() {
         }],
     );
     let outcome = webex(&mock, policy(Duration::ZERO).max_attempts(6))
-        .create_operating_mode_json(&mode("Night", None), Some("ORG-2"))
+        .create_operating_mode_json(&mode("Night", None))
+        .org_id("ORG-2")
         .await
         .expect("resolved");
     quiet(&mock).await;
@@ -259,10 +260,8 @@ async fn a_failing_read_back_leaves_the_outcome_ambiguous_and_says_so() {
     let baseline = client.baseline().await.expect("baseline");
     mock.push_faults_to(Operation::ListOffices, [failing; 2]);
     let err = client
-        .create_office_with(
-            &serde_json::from_value(office("Chicago Loop")).expect("typed"),
-            &baseline,
-        )
+        .create_office(&serde_json::from_value(office("Chicago Loop")).expect("typed"))
+        .baseline(&baseline)
         .await
         .unwrap_err();
     assert!(err.is_ambiguous(), "{err:?}");
@@ -330,7 +329,7 @@ async fn listings_page_through_everything_and_reads_are_retried() {
     let webex = webex(&mock, policy(Duration::ZERO));
     for name in ["Alpha", "Beta", "Gamma", "Alpine"] {
         webex
-            .create_operating_mode_json(&mode(name, Some("LOC-9")), None)
+            .create_operating_mode_json(&mode(name, Some("LOC-9")))
             .await
             .expect("mode");
     }
@@ -354,7 +353,7 @@ async fn listings_page_through_everything_and_reads_are_retried() {
         .expect("list");
     assert_eq!(contains, ["Alpha", "Alpine"]);
     let id = mock.operating_modes()[0].id.clone();
-    let details = webex.get_operating_mode(&id, None).await.expect("get");
+    let details = webex.get_operating_mode(&id).await.expect("get");
     assert_eq!(details.name, "Alpha");
     assert_eq!(details.location.map(|l| l.id).as_deref(), Some("LOC-9"));
 }

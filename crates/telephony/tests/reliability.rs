@@ -81,7 +81,7 @@ async fn retry_after_is_honoured() {
     mock.push_faults(Vendor::Webex, [status(429, Some(1))]);
     let started = std::time::Instant::now();
     webex(&mock, policy())
-        .create_operating_mode_json(&mode("Day"), None)
+        .create_operating_mode_json(&mode("Day"))
         .await
         .expect("created");
     assert!(
@@ -95,7 +95,7 @@ async fn a_wait_beyond_the_cap_is_an_error_not_a_sleep() {
     let mock = mock().await;
     mock.push_faults(Vendor::Webex, [status(429, Some(3600))]);
     let err = webex(&mock, policy())
-        .create_operating_mode_json(&mode("Day"), None)
+        .create_operating_mode_json(&mode("Day"))
         .await
         .unwrap_err();
     let Error::RetryAfterTooLong {
@@ -176,7 +176,7 @@ async fn ambiguous_outcomes_are_retried_only_on_request() {
     mock.push_faults(Vendor::Webex, [status(502, None)]);
     let client = webex(&mock, policy().retry_ambiguous(true));
     client
-        .create_operating_mode_once(&typed_mode("Day"), None)
+        .create_operating_mode_once(&typed_mode("Day"))
         .await
         .expect("created on the second attempt");
     assert_eq!(attempts(&mock, MODES), 2);
@@ -214,19 +214,22 @@ async fn refusals_carry_the_status_and_the_vendor_body() {
     let mock = mock().await;
     let client = webex(&mock, policy());
     let first = client
-        .create_operating_mode_json(&mode("Day"), Some("ORG"))
+        .create_operating_mode_json(&mode("Day"))
+        .org_id("ORG")
         .await
         .expect("first");
     // The billing-safe create reads a 409 back: the mode of that name is found.
     let again = client
-        .create_operating_mode_json(&mode("Day"), Some("ORG"))
+        .create_operating_mode_json(&mode("Day"))
+        .org_id("ORG")
         .await
         .expect("found");
     assert!(first.is_created() && !again.is_created(), "{again:?}");
     assert_eq!(first.id(), again.id());
     // The single-shot create hands the 409 back.
     let err = client
-        .create_operating_mode_once(&typed_mode("Day"), Some("ORG"))
+        .create_operating_mode_once(&typed_mode("Day"))
+        .org_id("ORG")
         .await
         .unwrap_err();
     let Error::Api {
@@ -282,13 +285,4 @@ async fn an_invalid_request_is_refused_before_anything_is_sent() {
         ["$.ring_seconds", "$.e911_address", "$.monday_hours[1]"]
     );
     assert_eq!(attempts(&mock, OFFICES), 0, "nothing reached the server");
-}
-
-#[tokio::test]
-async fn settings_for_the_other_vendor_are_refused() {
-    let settings = Settings::webex(Token::new("t").expect("token"));
-    assert!(matches!(
-        DialpadClient::new(settings),
-        Err(Error::Config(_))
-    ));
 }

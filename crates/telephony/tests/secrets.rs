@@ -63,7 +63,7 @@ async fn the_token_never_appears_in_debug_output_or_trace_logs() {
     let mode = json!({"name": "Day", "type": "NONE", "level": "ORGANIZATION",
                       "callForwarding": {"destination": "+19705550006"}});
     webex
-        .create_operating_mode_json(&mode, None)
+        .create_operating_mode_json(&mode)
         .await
         .expect("created");
 

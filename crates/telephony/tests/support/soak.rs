@@ -89,7 +89,7 @@ pub async fn run(vendor: Vendor, creates: usize, concurrency: usize, seed: u64) 
                 let body = mode(&name, &format!("LOC-{}", n % 20));
                 let client = &client;
                 async move {
-                    let outcome = client.create_operating_mode_json(&body, None).await;
+                    let outcome = client.create_operating_mode_json(&body).await;
                     (name, outcome)
                 }
             })
