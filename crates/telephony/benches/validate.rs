@@ -38,7 +38,7 @@ fn full_office() -> dialpad_types::CreateOfficeMessage {
         .and_then(|h| h.weekdays("13:00", "18:00"))
         .and_then(|h| h.open(Weekday::Sat, "10:00", "14:00"))
         .expect("hours");
-    hours.to_dialpad().apply_to(&mut office);
+    hours.to_dialpad().apply_to(&mut office).expect("hours");
     office
 }
 

@@ -56,7 +56,7 @@ async fn main() -> Result<(), Box<dyn std::error::Error>> {
     )?;
     let mut office: dialpad_types::CreateOfficeMessage =
         serde_json::from_str(include_str!("office.json"))?;
-    hours.to_dialpad().apply_to(&mut office);
+    hours.to_dialpad().apply_to(&mut office)?;
     // The billing-safe create: an unknown outcome is read back, never blindly repeated.
     let created = dialpad.create_office(&office).await?;
     let office_out = dialpad.get_office(*created.id()).await?;

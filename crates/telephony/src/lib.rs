@@ -21,7 +21,7 @@
 //! let hours = WeeklyHours::new("America/Chicago")?.weekdays("08:00", "17:00")?;
 //! let mut office: telephony::dialpad_types::CreateOfficeMessage =
 //!     serde_json::from_str(include_str!("../examples/office.json"))?;
-//! hours.to_dialpad().apply_to(&mut office);
+//! hours.to_dialpad().apply_to(&mut office)?;
 //! let created = DialpadClient::from_env()?.create_office(&office).await?;
 //! println!("office {}", created.id());
 //! # Ok(())

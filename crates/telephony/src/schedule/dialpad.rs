@@ -29,24 +29,29 @@ impl DialpadHours {
 
     /// Sets `hours_on`, `timezone` and all seven `*_hours` of an office (a closed day is sent
     /// as `[]`, so Dialpad's defaults never fill it in).
-    pub fn apply_to(&self, office: &mut CreateOfficeMessage) {
-        let day = |d: Weekday| -> Option<Vec<HourMinute>> {
-            Some(
-                self.day(d)
-                    .iter()
-                    .filter_map(|t| HourMinute::try_from(t.as_str()).ok())
-                    .collect(),
-            )
-        };
+    ///
+    /// Fails, leaving the office as it was, only if the generated `HourMinute` type refuses
+    /// one of the times (were the spec's pattern for times to change): a time is never
+    /// silently left out.
+    pub fn apply_to(&self, office: &mut CreateOfficeMessage) -> Result<(), ScheduleError> {
+        let [mon, tue, wed, thu, fri, sat, sun] = self.days.clone().map(|times| {
+            times
+                .into_iter()
+                .map(|t| HourMinute::try_from(t.as_str()).map_err(|_| ScheduleError::BadTime(t)))
+                .collect::<Result<Vec<_>, _>>()
+        });
+        let days = [mon?, tue?, wed?, thu?, fri?, sat?, sun?];
+        let [mon, tue, wed, thu, fri, sat, sun] = days.map(Some);
         office.hours_on = true;
         office.timezone = Some(self.timezone.clone());
-        office.monday_hours = day(Weekday::Mon);
-        office.tuesday_hours = day(Weekday::Tue);
-        office.wednesday_hours = day(Weekday::Wed);
-        office.thursday_hours = day(Weekday::Thu);
-        office.friday_hours = day(Weekday::Fri);
-        office.saturday_hours = day(Weekday::Sat);
-        office.sunday_hours = day(Weekday::Sun);
+        office.monday_hours = mon;
+        office.tuesday_hours = tue;
+        office.wednesday_hours = wed;
+        office.thursday_hours = thu;
+        office.friday_hours = fri;
+        office.saturday_hours = sat;
+        office.sunday_hours = sun;
+        Ok(())
     }
 }
 
@@ -97,7 +102,7 @@ impl WeeklyHours {
             let field = format!("{}_hours", day_name(day).to_lowercase());
             let times: Vec<String> = match values {
                 Some(list) => list.iter().map(|t| t.to_string()).collect(),
-                None => default_of(&defaults, &field),
+                None => default_of(&defaults, &field)?,
             };
             if times.len() % 2 == 1 {
                 return Err(ScheduleError::VendorHours {
@@ -113,15 +118,20 @@ impl WeeklyHours {
     }
 }
 
-fn default_of(defaults: &[(String, Value)], field: &str) -> Vec<String> {
-    defaults
+/// The spec's default of a day's hours (none documented: closed); a default that is not a
+/// list of texts is an error naming the field, never read as fewer times.
+fn default_of(defaults: &[(String, Value)], field: &str) -> Result<Vec<String>, ScheduleError> {
+    let Some((_, value)) = defaults.iter().find(|(name, _)| name == field) else {
+        return Ok(Vec::new());
+    };
+    let bad = || ScheduleError::VendorHours {
+        what: field.to_string(),
+        reason: format!("the spec's default {value} is not a list of HH:MM times"),
+    };
+    value
+        .as_array()
+        .ok_or_else(bad)?
         .iter()
-        .find(|(name, _)| name == field)
-        .and_then(|(_, value)| value.as_array())
-        .map(|list| {
-            list.iter()
-                .filter_map(|v| v.as_str().map(str::to_string))
-                .collect()
-        })
-        .unwrap_or_default()
+        .map(|v| v.as_str().map(str::to_string).ok_or_else(bad))
+        .collect()
 }
