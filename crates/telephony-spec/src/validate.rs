@@ -350,7 +350,10 @@ impl Validator {
         {
             out.push(path.violation(
                 "maxLength",
-                format!("must be at most {max} characters (found {length})"),
+                format!(
+                    "must be at most {} (found {length})",
+                    plural(max, "character")
+                ),
             ));
         }
         if let Some(min) = schema.get("minLength").and_then(Value::as_u64)
@@ -358,7 +361,10 @@ impl Validator {
         {
             out.push(path.violation(
                 "minLength",
-                format!("must be at least {min} characters (found {length})"),
+                format!(
+                    "must be at least {} (found {length})",
+                    plural(min, "character")
+                ),
             ));
         }
         if let Some(pattern) = schema.get("pattern").and_then(Value::as_str) {
@@ -388,7 +394,7 @@ impl Validator {
         {
             out.push(path.violation(
                 "maxItems",
-                format!("must have at most {max} items (found {count})"),
+                format!("must have at most {} (found {count})", plural(max, "item")),
             ));
         }
         if let Some(min) = schema.get("minItems").and_then(Value::as_u64)
@@ -396,7 +402,7 @@ impl Validator {
         {
             out.push(path.violation(
                 "minItems",
-                format!("must have at least {min} items (found {count})"),
+                format!("must have at least {} (found {count})", plural(min, "item")),
             ));
         }
         if schema.get("uniqueItems").and_then(Value::as_bool) == Some(true) {
@@ -470,6 +476,14 @@ fn typed_text(kind: Option<&str>, text: &str) -> Value {
         _ => None,
     };
     parsed.unwrap_or_else(|| Value::String(text.to_string()))
+}
+
+/// "1 item", "2 items".
+fn plural(count: u64, noun: &str) -> String {
+    match count {
+        1 => format!("1 {noun}"),
+        n => format!("{n} {noun}s"),
+    }
 }
 
 fn has_type(value: &Value, expected: &str) -> bool {

@@ -54,6 +54,22 @@ impl ViolationList {
         self.total - self.kept.len()
     }
 
+    /// Appends another list's violations (its omitted ones counted, not kept).
+    pub fn append(&mut self, other: ViolationList) {
+        let omitted = other.omitted();
+        for violation in other.kept {
+            self.push(violation);
+        }
+        self.total += omitted;
+    }
+
+    /// Drops the kept violations `keep` refuses (and from the count).
+    pub fn retain(&mut self, keep: impl FnMut(&Violation) -> bool) {
+        let before = self.kept.len();
+        self.kept.retain(keep);
+        self.total -= before - self.kept.len();
+    }
+
     /// The kept violations.
     pub fn into_vec(self) -> Vec<Violation> {
         self.kept

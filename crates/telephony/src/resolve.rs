@@ -30,6 +30,7 @@ use crate::transport::{Attempt, GenResult, Kind, NO_ID, Transport};
 /// let outcome = Outcome::Created { id: 42_i64, attempts: 1 };
 /// assert_eq!(*outcome.id(), 42);
 /// assert!(outcome.is_created());
+/// assert_eq!(outcome.to_string(), "created 42");
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[non_exhaustive]
@@ -90,6 +91,20 @@ impl<Id> Outcome<Id> {
     pub fn attempts(&self) -> u32 {
         match self {
             Outcome::Created { attempts, .. } | Outcome::Found { attempts, .. } => *attempts,
+        }
+    }
+}
+
+impl<Id: std::fmt::Display> std::fmt::Display for Outcome<Id> {
+    /// `created 42` or `found 42 by reading back`, with the attempts when more than one.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Outcome::Created { id, .. } => write!(f, "created {id}")?,
+            Outcome::Found { id, .. } => write!(f, "found {id} by reading back")?,
+        }
+        match self.attempts() {
+            1 => Ok(()),
+            n => write!(f, " ({n} attempts)"),
         }
     }
 }

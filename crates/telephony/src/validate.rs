@@ -113,6 +113,18 @@ pub fn webex_typed(
     webex_operating_mode(&to_json(mode))
 }
 
+/// `own` problems (found while building a body) followed by what validation `found`, less
+/// the validator's complaints at a path an own problem already explains.
+pub(crate) fn joined(own: Vec<Violation>, found: Result<(), Violations>) -> Result<(), Violations> {
+    let explained: Vec<String> = own.iter().map(|v| v.path.clone()).collect();
+    let mut all = ViolationList::from(own);
+    if let Err(Violations(mut more)) = found {
+        more.retain(|v| !explained.contains(&v.path));
+        all.append(more);
+    }
+    result(all)
+}
+
 /// Serializes a typed request to the JSON that would be sent.
 pub(crate) fn to_json(body: &impl Serialize) -> Value {
     // The generated request types serialize to JSON objects and cannot fail.

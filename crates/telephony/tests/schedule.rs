@@ -76,7 +76,10 @@ fn to_dialpad_sets_every_day_and_the_time_zone() {
         .and_then(|h| h.weekdays("13:00", "17:00"))
         .expect("hours");
     let mut office = office();
-    hours.to_dialpad().apply_to(&mut office).expect("hours apply");
+    hours
+        .to_dialpad()
+        .apply_to(&mut office)
+        .expect("hours apply");
     assert!(office.hours_on);
     assert_eq!(office.timezone.as_deref(), Some("America/Chicago"));
     let monday: Vec<String> = office

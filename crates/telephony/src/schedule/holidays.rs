@@ -134,7 +134,10 @@ impl Holiday {
         }
     }
 
-    fn to_webex(&self, from: NaiveDate) -> Result<OperatingModeHolidayObject, ScheduleError> {
+    pub(crate) fn to_webex(
+        &self,
+        from: NaiveDate,
+    ) -> Result<OperatingModeHolidayObject, ScheduleError> {
         let start = self.next_on_or_after(from)?;
         let end = match self.date {
             HolidayDate::Range { last, .. } => last,
