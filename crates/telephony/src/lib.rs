@@ -2,12 +2,15 @@
 //! sites.
 //!
 //! On top of the generated clients of `telephony-api`, it adds:
+//! - [`OfficeBuilder`] and [`ModeBuilder`]: request bodies built in plain Rust, required
+//!   fields up front, every violation reported at once;
 //! - [`validate`]: every rule of the vendors' specs checked before sending, all problems at
 //!   once with JSON paths;
 //! - [`schedule`]: one business-hours model ([`WeeklyHours`], [`Holiday`]) that converts to
 //!   Dialpad's office hours and to Webex operating modes, refusing what a vendor cannot
 //!   express;
-//! - [`DialpadClient`] and [`WebexClient`]: credentials that never show ([`Token`]), TLS-only
+//! - [`DialpadClient`] and [`WebexClient`], set up by [`DialpadSettings`] and
+//!   [`WebexSettings`]: credentials that never show ([`Token`]), TLS-only
 //!   base URLs without redirects or cleartext proxies, client-side pacing ([`Rate`]), bounded
 //!   retries, a tracing span per attempt, and listings as streams ([`Paged`]);
 //! - [`resolve`]: billing-safe creates — every create ends known ([`Outcome::Created`],
@@ -16,14 +19,18 @@
 //!
 //! ```no_run
 //! # async fn run() -> Result<(), Box<dyn std::error::Error>> {
-//! use telephony::{DialpadClient, WeeklyHours};
+//! use telephony::office::{Address, Billing, Country, Currency, PlanPeriod};
+//! use telephony::{DialpadClient, OfficeBuilder, WeeklyHours};
 //!
 //! let hours = WeeklyHours::new("America/Chicago")?.weekdays("08:00", "17:00")?;
-//! let mut office: telephony::dialpad_types::CreateOfficeMessage =
-//!     serde_json::from_str(include_str!("../examples/office.json"))?;
-//! hours.to_dialpad().apply_to(&mut office)?;
+//! let address = Address::new("233 S Wacker Dr", "Chicago", "IL", "60606", "US");
+//! let billing = Billing::new(PlanPeriod::Monthly, Currency::Usd);
+//! let office = OfficeBuilder::new("Chicago Loop", Country::Us, billing, address.clone())
+//!     .e911_address(address)
+//!     .hours(&hours)
+//!     .build()?;
 //! let created = DialpadClient::from_env()?.create_office(&office).await?;
-//! println!("office {}", created.id());
+//! println!("office {created}");
 //! # Ok(())
 //! # }
 //! ```
