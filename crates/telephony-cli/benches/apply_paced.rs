@@ -7,7 +7,7 @@
 
 use std::time::{Duration, Instant};
 
-use telephony_mock::{MockConfig, MockServer, Rate};
+use telephony_mock::{MockConfig, MockServer, RateLimit};
 
 const ITEMS: usize = 500;
 const PER_SECOND: u32 = 100;
@@ -15,7 +15,7 @@ const PER_SECOND: u32 = 100;
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() {
     let mock = MockServer::start(MockConfig {
-        dialpad_rate: Some(Rate {
+        dialpad_rate: Some(RateLimit {
             count: PER_SECOND,
             per: Duration::from_secs(1),
         }),

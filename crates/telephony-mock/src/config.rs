@@ -10,11 +10,11 @@ use std::time::Duration;
 /// Configuration of a [`MockServer`](crate::MockServer).
 ///
 /// ```
-/// use telephony_mock::{MockConfig, Rate};
+/// use telephony_mock::{MockConfig, RateLimit};
 ///
 /// let config = MockConfig {
 ///     token: Some("secret".into()),
-///     dialpad_rate: Some("100/s".parse::<Rate>().unwrap()),
+///     dialpad_rate: Some("100/s".parse::<RateLimit>().unwrap()),
 ///     ..MockConfig::default()
 /// };
 /// assert_eq!(config.listen.port(), 0);
@@ -27,9 +27,9 @@ pub struct MockConfig {
     pub token: Option<String>,
     /// Rate limit of each Dialpad operation (each has its own bucket, as documented);
     /// `None` is unlimited.
-    pub dialpad_rate: Option<Rate>,
+    pub dialpad_rate: Option<RateLimit>,
     /// Rate limit of each Webex operation (each its own bucket); `None` is unlimited.
-    pub webex_rate: Option<Rate>,
+    pub webex_rate: Option<RateLimit>,
     /// Faults injected at random (seeded) into every vendor operation, reads included.
     pub faults: Vec<FaultChance>,
     /// Seed of the fault draws and of generated identifiers (the same seed gives the same ids;
@@ -68,7 +68,7 @@ impl Default for MockConfig {
         MockConfig {
             listen: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
             token: None,
-            dialpad_rate: Some(Rate::dialpad_documented()),
+            dialpad_rate: Some(RateLimit::dialpad_documented()),
             webex_rate: None,
             faults: Vec::new(),
             seed: 0,
@@ -87,20 +87,20 @@ impl Default for MockConfig {
 
 /// A rate: `count` requests per `per`, as a token bucket that holds `count` requests.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Rate {
+pub struct RateLimit {
     /// Requests allowed per period (also the burst size).
     pub count: u32,
     /// The period.
     pub per: Duration,
 }
 
-impl Rate {
+impl RateLimit {
     /// Dialpad's documented limit for creating offices, from `x-telephony-rate-limit`.
-    pub fn dialpad_documented() -> Rate {
+    pub fn dialpad_documented() -> RateLimit {
         let (count, seconds) = telephony_spec::validate::Validator::dialpad()
             .rate_limit("create_office")
             .unwrap_or((1, 1));
-        Rate {
+        RateLimit {
             count,
             per: Duration::from_secs(seconds),
         }
@@ -109,7 +109,7 @@ impl Rate {
 
 /// Why a rate or fault flag could not be read.
 #[derive(Debug, thiserror::Error, PartialEq)]
-pub enum ConfigError {
+pub enum FlagError {
     /// A rate is not `N/s`, `N/min`, `N/h` (or `off`).
     #[error("rate `{0}`: expected COUNT/UNIT such as 100/s, 1200/min or 5000/h, or `off`")]
     Rate(String),
@@ -125,19 +125,19 @@ pub enum ConfigError {
     TooLikely(f64),
 }
 
-/// Parses `off` as no limit, anything else as a [`Rate`].
-pub fn parse_rate_flag(text: &str) -> Result<Option<Rate>, ConfigError> {
+/// Parses `off` as no limit, anything else as a [`RateLimit`].
+pub fn parse_rate_flag(text: &str) -> Result<Option<RateLimit>, FlagError> {
     if text.eq_ignore_ascii_case("off") {
         return Ok(None);
     }
     text.parse().map(Some)
 }
 
-impl FromStr for Rate {
-    type Err = ConfigError;
+impl FromStr for RateLimit {
+    type Err = FlagError;
 
-    fn from_str(text: &str) -> Result<Rate, ConfigError> {
-        let bad = || ConfigError::Rate(text.to_string());
+    fn from_str(text: &str) -> Result<RateLimit, FlagError> {
+        let bad = || FlagError::Rate(text.to_string());
         let (count, unit) = text.trim().split_once('/').ok_or_else(bad)?;
         let count: u32 = count.trim().parse().map_err(|_| bad())?;
         let per = match unit.trim() {
@@ -149,11 +149,11 @@ impl FromStr for Rate {
         if count == 0 {
             return Err(bad());
         }
-        Ok(Rate { count, per })
+        Ok(RateLimit { count, per })
     }
 }
 
-impl fmt::Display for Rate {
+impl fmt::Display for RateLimit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.per.as_secs() {
             1 => write!(f, "{}/s", self.count),
@@ -200,10 +200,10 @@ pub enum Fault {
 const FAULT_STATUSES: [u16; 6] = [423, 429, 500, 502, 503, 504];
 
 impl FromStr for Fault {
-    type Err = ConfigError;
+    type Err = FlagError;
 
-    fn from_str(text: &str) -> Result<Fault, ConfigError> {
-        let bad = || ConfigError::Fault(text.to_string());
+    fn from_str(text: &str) -> Result<Fault, FlagError> {
+        let bad = || FlagError::Fault(text.to_string());
         let text = text.trim();
         match text {
             "reset-before" => return Ok(Fault::ResetBefore),
@@ -280,17 +280,17 @@ pub struct FaultChance {
 
 /// Parses a plan such as `503:2@0.1,reset-after@0.01,latency=50ms@0.2` (an empty text is no
 /// faults). At most one fault hits a request, so the chances may add up to 1 at most.
-pub fn parse_fault_plan(text: &str) -> Result<Vec<FaultChance>, ConfigError> {
+pub fn parse_fault_plan(text: &str) -> Result<Vec<FaultChance>, FlagError> {
     let mut plan = Vec::new();
     for entry in text.split(',').map(str::trim).filter(|e| !e.is_empty()) {
         let (fault, chance) = entry
             .rsplit_once('@')
-            .ok_or_else(|| ConfigError::Fault(entry.to_string()))?;
+            .ok_or_else(|| FlagError::Fault(entry.to_string()))?;
         let chance: f64 = chance
             .parse()
             .ok()
             .filter(|c: &f64| (0.0..=1.0).contains(c))
-            .ok_or_else(|| ConfigError::Fault(entry.to_string()))?;
+            .ok_or_else(|| FlagError::Fault(entry.to_string()))?;
         plan.push(FaultChance {
             fault: fault.parse()?,
             chance,
@@ -298,7 +298,7 @@ pub fn parse_fault_plan(text: &str) -> Result<Vec<FaultChance>, ConfigError> {
     }
     let total: f64 = plan.iter().map(|f| f.chance).sum();
     if total > 1.0 + 1e-9 {
-        return Err(ConfigError::TooLikely(total));
+        return Err(FlagError::TooLikely(total));
     }
     Ok(plan)
 }

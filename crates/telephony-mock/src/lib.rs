@@ -10,7 +10,7 @@
 //! - Every constraint and `x-telephony-rules` entry of the curated specs, checked by
 //!   [`telephony_spec::validate`] — the same code the client uses. A bad body is a 400 that
 //!   lists every violation with its JSON path.
-//! - Rate limits (429 with `Retry-After`), seeded fault injection (statuses, latency, resets
+//! - RateLimit limits (429 with `Retry-After`), seeded fault injection (statuses, latency, resets
 //!   before and after processing), and inspection under `/_mock/`.
 //!
 //! ```
@@ -49,7 +49,7 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use config::{
-    ConfigError, Fault, FaultChance, MockConfig, Rate, parse_fault_plan, parse_rate_flag,
+    Fault, FaultChance, FlagError, MockConfig, RateLimit, parse_fault_plan, parse_rate_flag,
 };
 pub use operation::Operation;
 pub use state::{ModeRecord, OfficeRecord};

@@ -15,7 +15,7 @@ use rand_chacha::ChaCha8Rng;
 use serde_json::{Value, json};
 use telephony_spec::Vendor;
 
-use crate::config::{Fault, MockConfig, Rate};
+use crate::config::{Fault, MockConfig, RateLimit};
 use crate::operation::Operation;
 
 /// An office the mock created.
@@ -373,7 +373,7 @@ impl Inner {
 }
 
 /// A token bucket holding `rate.count` requests, refilled evenly over `rate.per`.
-fn limiter(rate: Rate) -> Option<DefaultDirectRateLimiter> {
+fn limiter(rate: RateLimit) -> Option<DefaultDirectRateLimiter> {
     let burst = NonZeroU32::new(rate.count)?;
     let quota = Quota::with_period(rate.per / rate.count)?.allow_burst(burst);
     Some(DefaultDirectRateLimiter::direct(quota))

@@ -1,14 +1,14 @@
-//! Rate limits: over the limit is a 429 with `Retry-After` in seconds, in the vendor's shape.
+//! RateLimit limits: over the limit is a 429 with `Retry-After` in seconds, in the vendor's shape.
 
 mod common;
 
 use common::*;
-use telephony_mock::{MockConfig, Rate};
+use telephony_mock::{MockConfig, RateLimit};
 
 #[tokio::test]
 async fn dialpad_over_the_limit_is_429_with_retry_after() {
     let mock = start(MockConfig {
-        dialpad_rate: Some("5/min".parse::<Rate>().expect("rate")),
+        dialpad_rate: Some("5/min".parse::<RateLimit>().expect("rate")),
         ..unlimited()
     })
     .await;
@@ -44,7 +44,7 @@ async fn webex_is_unlimited_by_default_and_limited_when_configured() {
         );
     }
     let mock = start(MockConfig {
-        webex_rate: Some("2/h".parse::<Rate>().expect("rate")),
+        webex_rate: Some("2/h".parse::<RateLimit>().expect("rate")),
         ..MockConfig::default()
     })
     .await;
@@ -68,7 +68,7 @@ async fn the_dialpad_default_is_the_documented_1200_per_minute() {
 #[tokio::test]
 async fn reset_refills_the_bucket() {
     let mock = start(MockConfig {
-        dialpad_rate: Some("1/h".parse::<Rate>().expect("rate")),
+        dialpad_rate: Some("1/h".parse::<RateLimit>().expect("rate")),
         ..unlimited()
     })
     .await;

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use common::*;
 use serde_json::{Value, json};
-use telephony_mock::{Fault, MockConfig, Operation, Rate, Vendor};
+use telephony_mock::{Fault, MockConfig, Operation, RateLimit, Vendor};
 
 async fn get(mock: &telephony_mock::MockHandle, path_and_query: &str) -> reqwest::Response {
     http()
@@ -154,7 +154,7 @@ async fn webex_lists_modes_filtered_sorted_and_paged_and_reads_one_with_its_holi
 async fn reads_need_credentials_and_take_their_own_rate_limit_and_faults() {
     let mock = start(MockConfig {
         token: Some(TOKEN.into()),
-        dialpad_rate: Some(Rate {
+        dialpad_rate: Some(RateLimit {
             count: 1,
             per: Duration::from_secs(60),
         }),

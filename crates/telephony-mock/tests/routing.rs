@@ -6,7 +6,7 @@ mod common;
 use std::time::Duration;
 
 use common::*;
-use telephony_mock::{Fault, MockConfig, Rate, Vendor};
+use telephony_mock::{Fault, MockConfig, RateLimit, Vendor};
 
 async fn send(
     mock: &telephony_mock::MockHandle,
@@ -24,7 +24,7 @@ async fn send(
 #[tokio::test]
 async fn other_methods_get_405_first_and_use_up_neither_the_rate_limit_nor_faults() {
     let mock = start(MockConfig {
-        dialpad_rate: Some(Rate {
+        dialpad_rate: Some(RateLimit {
             count: 1,
             per: Duration::from_secs(60),
         }),

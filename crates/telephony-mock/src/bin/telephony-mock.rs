@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use telephony_mock::{
-    FaultChance, MockConfig, MockServer, Rate, parse_fault_plan, parse_rate_flag,
+    FaultChance, MockConfig, MockServer, RateLimit, parse_fault_plan, parse_rate_flag,
 };
 
 /// A local server that behaves like Dialpad (POST /api/v2/offices) and Webex Calling
@@ -72,9 +72,9 @@ struct Args {
 
 /// A rate flag: a limit, or `off`.
 #[derive(Debug, Clone, Copy)]
-struct RateFlag(Option<Rate>);
+struct RateFlag(Option<RateLimit>);
 
-fn rate_flag(text: &str) -> Result<RateFlag, telephony_mock::ConfigError> {
+fn rate_flag(text: &str) -> Result<RateFlag, telephony_mock::FlagError> {
     parse_rate_flag(text).map(RateFlag)
 }
 
@@ -82,7 +82,7 @@ fn rate_flag(text: &str) -> Result<RateFlag, telephony_mock::ConfigError> {
 #[derive(Debug, Clone)]
 struct FaultPlan(Vec<FaultChance>);
 
-fn fault_plan(text: &str) -> Result<FaultPlan, telephony_mock::ConfigError> {
+fn fault_plan(text: &str) -> Result<FaultPlan, telephony_mock::FlagError> {
     parse_fault_plan(text).map(FaultPlan)
 }
 
@@ -102,7 +102,7 @@ async fn main() -> ExitCode {
         token: args.token,
         dialpad_rate: args
             .dialpad_rate
-            .map_or(Some(Rate::dialpad_documented()), |flag| flag.0),
+            .map_or(Some(RateLimit::dialpad_documented()), |flag| flag.0),
         webex_rate: args.webex_rate.0,
         faults: args.faults.0,
         seed: args.seed.unwrap_or_else(rand::random),
