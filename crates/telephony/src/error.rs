@@ -201,9 +201,12 @@ impl fmt::Display for ApiErrorBody {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             ApiErrorBody::Webex(body) => {
-                write!(f, "{}", body.message.as_deref().unwrap_or("(no message)"))?;
-                for detail in &body.errors {
-                    write!(f, "; {}", detail.description.as_deref().unwrap_or("?"))?;
+                let message = body.message.as_deref().unwrap_or("(no message)");
+                f.write_str(message)?;
+                // A detail that only repeats the message (Webex often sends one) adds nothing.
+                let details = body.errors.iter().map(|d| d.description.as_deref());
+                for detail in details.filter(|d| *d != Some(message)) {
+                    write!(f, "; {}", detail.unwrap_or("?"))?;
                 }
                 if let Some(id) = &body.tracking_id {
                     write!(f, " (trackingId {id})")?;
@@ -288,5 +291,18 @@ fn vendor_name(vendor: Vendor) -> &'static str {
     match vendor {
         Vendor::Dialpad => "Dialpad",
         Vendor::Webex => "Webex",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_webex_detail_that_repeats_the_message_is_shown_once() {
+        let body = br#"{"message": "name taken", "errors": [{"description": "name taken"},
+            {"description": "see the docs"}], "trackingId": "T1"}"#;
+        let shown = ApiErrorBody::from_bytes(Vendor::Webex, body, false).to_string();
+        assert_eq!(shown, "name taken; see the docs (trackingId T1)");
     }
 }
