@@ -37,6 +37,7 @@
 
 #![warn(missing_docs)]
 
+mod adaptive;
 mod auth;
 pub mod dialpad;
 mod error;
@@ -53,10 +54,11 @@ mod transport;
 pub mod validate;
 pub mod webex;
 
+pub use adaptive::AdaptiveRate;
 pub use auth::Token;
 pub use dialpad::{DialpadClient, OfficeBaseline, OfficeList};
 pub use error::{ApiErrorBody, ConfigError, Error, MAX_ERROR_BODY};
-pub use limit::Rate;
+pub use limit::{Pacing, Rate};
 pub use mode::ModeBuilder;
 pub use office::OfficeBuilder;
 pub use pages::{MAX_PAGES, Paged};

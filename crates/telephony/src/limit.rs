@@ -9,17 +9,41 @@
 
 use std::num::NonZeroU32;
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use governor::{DefaultDirectRateLimiter, Quota};
 use tokio::sync::{Semaphore, SemaphorePermit};
 
+use crate::adaptive::{Adaptive, AdaptiveRate};
 use crate::error::ConfigError;
+
+/// How a client spaces its requests.
+///
+/// ```
+/// use telephony::{AdaptiveRate, Pacing, Rate, Settings, Token};
+///
+/// // Webex publishes no limit for creating operating modes: find it from its 429s.
+/// let webex = Settings::webex(Token::new("t")?).pacing(Pacing::Adaptive(AdaptiveRate::default()));
+/// // Dialpad documents one: keep to it.
+/// let dialpad = Settings::dialpad(Token::new("k")?).pacing(Pacing::Fixed(Rate::per_minute(1200)));
+/// # let _ = (webex, dialpad);
+/// # Ok::<(), telephony::ConfigError>(())
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq)]
+#[non_exhaustive]
+pub enum Pacing {
+    /// No pacing: as fast as the concurrency limit allows.
+    Off,
+    /// A fixed rate, evenly spaced.
+    Fixed(Rate),
+    /// A rate found from the vendor's throttling answers (see [`AdaptiveRate`]).
+    Adaptive(AdaptiveRate),
+}
 
 /// A request rate: `count` requests per `per`.
 ///
 /// ```
-/// use std::time::Duration;
+/// use std::time::{Duration, Instant};
 /// let rate = telephony::Rate::per_minute(1200);
 /// assert_eq!(rate.interval(), Duration::from_millis(50));
 /// ```
@@ -62,32 +86,42 @@ impl Rate {
     }
 }
 
+/// One bucket of a client.
+#[derive(Debug)]
+enum Bucket {
+    Off,
+    Fixed(DefaultDirectRateLimiter),
+    Adaptive(Adaptive),
+}
+
 /// Pacing and concurrency of one client.
 #[derive(Debug)]
 pub(crate) struct Limits {
-    creates: Option<DefaultDirectRateLimiter>,
-    reads: Option<DefaultDirectRateLimiter>,
+    creates: Bucket,
+    reads: Bucket,
     in_flight: Arc<Semaphore>,
 }
 
 impl Limits {
-    pub fn new(rate: Option<Rate>, max_in_flight: usize) -> Result<Limits, ConfigError> {
+    pub fn new(pacing: Pacing, max_in_flight: usize) -> Result<Limits, ConfigError> {
         if max_in_flight == 0 {
             return Err(ConfigError::Setting {
                 name: "max_concurrency",
                 reason: "must be at least 1".into(),
             });
         }
-        let bucket = || -> Result<Option<DefaultDirectRateLimiter>, ConfigError> {
-            let Some(rate) = rate else {
-                return Ok(None);
+        let bucket = || -> Result<Bucket, ConfigError> {
+            let rate = match pacing {
+                Pacing::Off => return Ok(Bucket::Off),
+                Pacing::Adaptive(settings) => return Ok(Bucket::Adaptive(Adaptive::new(settings))),
+                Pacing::Fixed(rate) => rate,
             };
             let quota = Quota::with_period(rate.interval()).ok_or(ConfigError::Setting {
                 name: "rate",
                 reason: "the interval between requests must be longer than zero".into(),
             })?;
             let burst = NonZeroU32::new(rate.burst).unwrap_or(NonZeroU32::MIN);
-            Ok(Some(DefaultDirectRateLimiter::direct(
+            Ok(Bucket::Fixed(DefaultDirectRateLimiter::direct(
                 quota.allow_burst(burst),
             )))
         };
@@ -100,12 +134,32 @@ impl Limits {
 
     /// Waits for a slot in flight, then for the bucket of creates (`read` false) or reads; the
     /// permit is held for the attempt.
-    pub async fn admit(&self, read: bool) -> Option<SemaphorePermit<'_>> {
+    /// Also returns when the request was let go.
+    pub async fn admit(&self, read: bool) -> (Option<SemaphorePermit<'_>>, Instant) {
         let permit = self.in_flight.acquire().await.ok();
-        let bucket = if read { &self.reads } else { &self.creates };
-        if let Some(bucket) = bucket {
-            bucket.until_ready().await;
+        let sent = match self.bucket(read) {
+            Bucket::Off => Instant::now(),
+            Bucket::Fixed(bucket) => {
+                bucket.until_ready().await;
+                Instant::now()
+            }
+            Bucket::Adaptive(bucket) => bucket.until_ready().await,
+        };
+        (permit, sent)
+    }
+
+    fn bucket(&self, read: bool) -> &Bucket {
+        if read { &self.reads } else { &self.creates }
+    }
+
+    /// Tells an adaptive bucket how an attempt let go at `sent` went: `throttled` with the
+    /// `Retry-After` it carried, or answered (anything else that reached the vendor).
+    pub fn feedback(&self, read: bool, sent: Instant, throttled: Option<Option<Duration>>) {
+        if let Bucket::Adaptive(bucket) = self.bucket(read) {
+            match throttled {
+                Some(retry_after) => bucket.on_throttle(sent, retry_after),
+                None => bucket.on_success(),
+            }
         }
-        permit
     }
 }

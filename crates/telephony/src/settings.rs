@@ -8,7 +8,7 @@ use telephony_spec::Vendor;
 
 use crate::auth::{Token, check_base_url, redact_url};
 use crate::error::ConfigError;
-use crate::limit::{Limits, Rate};
+use crate::limit::{Limits, Pacing, Rate};
 use crate::retry::RetryPolicy;
 use crate::transport::Transport;
 
@@ -81,7 +81,7 @@ pub struct Settings<V: Api> {
     api: PhantomData<V>,
     token: Token,
     base_url: String,
-    rate: Option<Rate>,
+    pacing: Pacing,
     retry: RetryPolicy,
     max_concurrency: usize,
     timeout: Duration,
@@ -96,7 +96,7 @@ impl<V: Api> std::fmt::Debug for Settings<V> {
             .field("vendor", &V::VENDOR)
             .field("token", &self.token)
             .field("base_url", &redact_url(&self.base_url))
-            .field("rate", &self.rate)
+            .field("pacing", &self.pacing)
             .field("retry", &self.retry)
             .field("max_concurrency", &self.max_concurrency)
             .field("timeout", &self.timeout)
@@ -179,7 +179,7 @@ impl<V: Api> Settings<V> {
             api: PhantomData,
             token,
             base_url: base_url.to_string(),
-            rate: Some(rate),
+            pacing: Pacing::Fixed(rate),
             retry: RetryPolicy::default(),
             max_concurrency: 8,
             timeout: Duration::from_secs(30),
@@ -194,9 +194,16 @@ impl<V: Api> Settings<V> {
         self
     }
 
-    /// Client-side pacing; `None` sends as fast as allowed by [`Settings::max_concurrency`].
+    /// A fixed rate; `None` sends as fast as allowed by [`Settings::max_concurrency`]. The
+    /// same as [`Settings::pacing`] with [`Pacing::Fixed`] or [`Pacing::Off`].
     pub fn rate(mut self, rate: Option<Rate>) -> Settings<V> {
-        self.rate = rate;
+        self.pacing = rate.map_or(Pacing::Off, Pacing::Fixed);
+        self
+    }
+
+    /// How requests are spaced: off, a fixed rate, or adaptive.
+    pub fn pacing(mut self, pacing: Pacing) -> Settings<V> {
+        self.pacing = pacing;
         self
     }
 
@@ -248,7 +255,7 @@ impl<V: Api> Settings<V> {
             .map_err(|err| ConfigError::Http(err.to_string()))?;
         let transport = Transport {
             vendor: V::VENDOR,
-            limits: Limits::new(self.rate, self.max_concurrency)?,
+            limits: Limits::new(self.pacing, self.max_concurrency)?,
             policy: self.retry.clone(),
         };
         Ok((base_url, http, transport))
@@ -295,7 +302,7 @@ mod tests {
     #[test]
     fn dialpad_is_paced_at_the_rate_its_spec_documents() {
         let settings = Settings::dialpad(Token::new("k").expect("token"));
-        assert_eq!(settings.rate, Some(Rate::per_minute(1200)));
+        assert_eq!(settings.pacing, Pacing::Fixed(Rate::per_minute(1200)));
     }
 
     #[test]

@@ -73,7 +73,7 @@ impl Transport {
             latency_ms = tracing::field::Empty,
             outcome = tracing::field::Empty,
         );
-        let permit = self
+        let (permit, sent) = self
             .limits
             .admit(kind == Kind::Read)
             .instrument(span.clone())
@@ -85,6 +85,18 @@ impl Transport {
             .instrument(span.clone())
             .await;
         span.record("latency_ms", started.elapsed().as_millis() as u64);
+        let throttled = match &outcome {
+            Attempt::NotProcessed {
+                status: Some(429),
+                retry_after,
+                ..
+            } => Some(*retry_after),
+            _ => None,
+        };
+        let reached = !matches!(outcome, Attempt::NotProcessed { status: None, .. });
+        if reached {
+            self.limits.feedback(kind == Kind::Read, sent, throttled);
+        }
         let _entered = span.enter();
         match &outcome {
             Attempt::Success(_) => {
