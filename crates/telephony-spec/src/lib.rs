@@ -16,6 +16,7 @@ pub mod doc;
 mod keywords;
 pub mod rules;
 pub mod surface;
+mod typed;
 pub mod validate;
 mod violation;
 

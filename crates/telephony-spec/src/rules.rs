@@ -177,6 +177,39 @@ impl Rule {
         }
     }
 
+    /// The fields of the object the rule reads, each with whether it reads the value (`true`)
+    /// or only whether the field is there and not null.
+    pub(crate) fn fields(&self) -> Vec<(String, bool)> {
+        let of_conditions = |when: &[Condition]| {
+            when.iter()
+                .map(|c| match c {
+                    Condition::Equals { field, .. } | Condition::In { field, .. } => {
+                        (field.clone(), true)
+                    }
+                })
+                .collect::<Vec<_>>()
+        };
+        match self {
+            Rule::RequiredIf { field, when, .. } => {
+                let mut fields = of_conditions(when);
+                fields.push((field.clone(), false));
+                fields
+            }
+            Rule::TimePairs { fields, .. } => fields.iter().map(|f| (f.clone(), true)).collect(),
+            Rule::AnyOf { fields, .. } => fields.iter().map(|f| (f.clone(), false)).collect(),
+            Rule::NotBefore { field, other, .. } => {
+                vec![(field.clone(), true), (other.clone(), true)]
+            }
+            Rule::TimeBefore {
+                field, other, when, ..
+            } => {
+                let mut fields = of_conditions(when);
+                fields.extend([(field.clone(), true), (other.clone(), true)]);
+                fields
+            }
+        }
+    }
+
     /// Checks the rule on an object found at `path`; `default_of` gives a field's schema
     /// default.
     pub(crate) fn check(

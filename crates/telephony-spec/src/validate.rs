@@ -22,7 +22,7 @@
 //! ```
 
 use std::collections::HashMap;
-use std::sync::LazyLock;
+use std::sync::{LazyLock, OnceLock};
 
 use serde_json::Value;
 
@@ -43,6 +43,8 @@ pub struct Validator {
     components: HashMap<String, Value>,
     patterns: HashMap<String, regress::Regex>,
     rules: HashMap<String, Vec<Rule>>,
+    /// The request schemas compiled for checking typed values, on first use.
+    compiled: OnceLock<crate::typed::Compiled>,
 }
 
 static DIALPAD: LazyLock<Validator> = LazyLock::new(|| {
@@ -121,6 +123,7 @@ impl Validator {
             components,
             patterns,
             rules,
+            compiled: OnceLock::new(),
         })
     }
 
@@ -136,6 +139,66 @@ impl Validator {
             }]
             .into(),
         }
+    }
+
+    /// As [`Validator::request_body`], for a typed value (such as a generated request type):
+    /// the same violations, found without turning a valid value into JSON first (see
+    /// `typed.rs`); an invalid one is turned into JSON and checked as such.
+    ///
+    /// ```
+    /// use serde_json::json;
+    /// let webex = telephony_spec::validate::Validator::webex();
+    /// let mode = json!({"name": "Day", "type": "NONE", "level": "ORGANIZATION",
+    ///                   "callForwarding": {"destination": "+19705550006"}});
+    /// assert!(webex.request_body_typed("create_operating_mode", &mode).is_empty());
+    /// ```
+    pub fn request_body_typed(
+        &self,
+        operation_id: &str,
+        body: &impl serde::Serialize,
+    ) -> ViolationList {
+        let compiled = self
+            .compiled
+            .get_or_init(|| crate::typed::Compiled::new(self));
+        if compiled.surely_valid(operation_id, body) {
+            return ViolationList::default();
+        }
+        match serde_json::to_value(body) {
+            Ok(value) => self.request_body(operation_id, &value),
+            Err(err) => vec![Violation {
+                path: "$".into(),
+                rule: "types".into(),
+                message: format!("cannot be written as JSON: {err}"),
+            }]
+            .into(),
+        }
+    }
+
+    /// Every operation with a JSON request body, and its schema.
+    pub(crate) fn request_schemas(&self) -> impl Iterator<Item = (&str, &Value)> {
+        crate::doc::operations(&self.doc).filter_map(|op| {
+            let id = op.definition.get("operationId")?.as_str()?;
+            Some((
+                id,
+                op.definition
+                    .pointer("/requestBody/content/application~1json/schema")?,
+            ))
+        })
+    }
+
+    /// A compiled pattern of the spec.
+    pub(crate) fn pattern(&self, pattern: &str) -> Option<&regress::Regex> {
+        self.patterns.get(pattern)
+    }
+
+    /// The rules of the component schema at `pointer`.
+    pub(crate) fn rules_at(&self, pointer: &str) -> Option<&Vec<Rule>> {
+        self.rules.get(pointer)
+    }
+
+    /// Follows `$ref`s (see [`crate::doc::resolve_with`]).
+    pub(crate) fn resolve_schema<'a>(&'a self, schema: &'a Value) -> (&'a Value, Option<&'a str>) {
+        self.resolve(schema)
     }
 
     /// Checks a value against the component schema `name` (such as `CreateOfficeMessage`).

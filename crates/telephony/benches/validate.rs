@@ -91,18 +91,42 @@ fn benches(c: &mut Criterion) {
         validate::dialpad_office(&serde_json::to_value(&office).expect("json")),
         Ok(())
     );
+    assert_eq!(validate::dialpad_typed(&office), Ok(()));
+    assert_eq!(validate::webex_typed(&mode), Ok(()));
     assert_eq!(
         validate::webex_operating_mode(&serde_json::to_value(&mode).expect("json")),
         Ok(())
     );
-    c.bench_function("dialpad full office: serialize + validate", |b| {
-        b.iter(|| {
-            let value = serde_json::to_value(std::hint::black_box(&office)).expect("json");
-            validate::dialpad_office(&value).is_ok()
-        })
+    c.bench_function(
+        "dialpad full office: validate typed (the client's check)",
+        |b| b.iter(|| validate::dialpad_typed(std::hint::black_box(&office)).is_ok()),
+    );
+    c.bench_function(
+        "dialpad full office: validate typed + serialize to bytes (all before sending)",
+        |b| {
+            b.iter(|| {
+                let ok = validate::dialpad_typed(std::hint::black_box(&office)).is_ok();
+                (
+                    ok,
+                    serde_json::to_vec(std::hint::black_box(&office)).expect("json"),
+                )
+            })
+        },
+    );
+    c.bench_function(
+        "dialpad full office: to JSON + validate JSON (before)",
+        |b| {
+            b.iter(|| {
+                let value = serde_json::to_value(std::hint::black_box(&office)).expect("json");
+                validate::dialpad_office(&value).is_ok()
+            })
+        },
+    );
+    c.bench_function("webex holiday mode (150 holidays): validate typed", |b| {
+        b.iter(|| validate::webex_typed(std::hint::black_box(&mode)).is_ok())
     });
     c.bench_function(
-        "webex holiday mode (150 holidays): serialize + validate",
+        "webex holiday mode (150 holidays): to JSON + validate JSON (before)",
         |b| {
             b.iter(|| {
                 let value = serde_json::to_value(std::hint::black_box(&mode)).expect("json");

@@ -4,7 +4,8 @@
 //! The scheme is the one of the AWS SDKs' adaptive retry mode, a CUBIC-like rate:
 //! - until the first throttling answer (429), the rate grows geometrically with each success
 //!   (a "slow start" from [`AdaptiveRate::starting_at`]);
-//! - a 429 records the rate it came at as `w_max`, cuts the rate to `β · w_max` (to half of it
+//! - a 429 records as `w_max` the rate it came at (or, when lower, the rate of successes since
+//!   the last cut: what the vendor really let through), cuts the rate to `β · w_max` (to half of it
 //!   when the last cut was less than a recovery ago: still far above the limit), and holds
 //!   every request of the client back for the `Retry-After` it carried; a 429 of a request
 //!   sent before the last cut cuts nothing more;
@@ -45,14 +46,14 @@ pub struct AdaptiveRate {
 
 impl Default for AdaptiveRate {
     /// Starts at 20 per second; between 1 per minute and 5,000 per second; a 429 cuts the
-    /// rate to 0.75 of the rate it came at, which is regained after 12 s; before the first
+    /// rate to 0.8 of `w_max`, which is regained after 12 s; before the first
     /// 429 each success raises the rate by 10 % (at most doubling per quarter second).
     fn default() -> Self {
         AdaptiveRate {
             start: 20.0,
             min: 1.0 / 60.0,
             max: 5000.0,
-            beta: 0.75,
+            beta: 0.8,
             recovery: Duration::from_secs(12),
             growth: 1.10,
         }
@@ -96,6 +97,8 @@ struct State {
     rate: f64,
     /// The rate of the last 429, and when the rate was cut for it (`None` before the first).
     last_throttle: Option<(f64, Instant)>,
+    /// Successes since the last cut.
+    successes: u32,
     /// When the last request went (its slot), and the end of a `Retry-After` pause.
     last: Option<Instant>,
     paused_until: Instant,
@@ -137,6 +140,7 @@ impl Adaptive {
             state: Mutex::new(State {
                 rate: settings.start.clamp(settings.min, settings.max),
                 last_throttle: None,
+                successes: 0,
                 last: None,
                 paused_until: now,
                 window: (0, now),
@@ -177,6 +181,7 @@ impl Adaptive {
     pub fn on_success(&self) {
         let settings = &self.settings;
         let mut state = self.state();
+        state.successes = state.successes.saturating_add(1);
         let target = match state.last_throttle {
             None => state.rate * settings.growth,
             Some((w_max, at)) => {
@@ -202,7 +207,15 @@ impl Adaptive {
         if state.last_throttle.is_some_and(|(_, cut)| sent < cut) {
             return;
         }
-        let w_max = state.rate;
+        // The rate to climb back to: the one that was too much, or, when lower, the rate the
+        // vendor let through since the last cut (what it really allows, without the overshoot
+        // that found the limit).
+        let admitted = state.last_throttle.and_then(|(_, cut)| {
+            let elapsed = now.duration_since(cut).as_secs_f64();
+            (elapsed >= 1.0).then(|| f64::from(state.successes) / elapsed)
+        });
+        let w_max = admitted.map_or(state.rate, |admitted| admitted.min(state.rate));
+        state.successes = 0;
         // Throttled again before regaining the last 429's rate: still far above the limit
         // (as after a slow start's overshoot), so halve rather than cut by β.
         let again = state
@@ -236,7 +249,7 @@ mod tests {
         assert!((before - 20.0 * 1.1_f64.powi(10)).abs() < 1e-6, "{before}");
         adaptive.on_throttle(Instant::now(), None);
         let cut = adaptive.rate();
-        assert!((cut - before * 0.75).abs() < 1e-9, "{cut}");
+        assert!((cut - before * 0.8).abs() < 1e-9, "{cut}");
         adaptive.on_success();
         let after = adaptive.rate();
         assert!(

@@ -100,7 +100,7 @@ pub fn webex_operating_mode(body: &Value) -> Result<(), Violations> {
 pub fn dialpad_typed(
     office: &telephony_api::dialpad::types::CreateOfficeMessage,
 ) -> Result<(), Violations> {
-    dialpad_office(&to_json(office))
+    result(Validator::dialpad().request_body_typed("create_office", office))
 }
 
 /// Checks a typed Webex create-operating-mode body (what
@@ -110,7 +110,7 @@ pub fn dialpad_typed(
 pub fn webex_typed(
     mode: &telephony_api::webex::types::OperatingModePostObject,
 ) -> Result<(), Violations> {
-    webex_operating_mode(&to_json(mode))
+    result(Validator::webex().request_body_typed("create_operating_mode", mode))
 }
 
 /// `own` problems (found while building a body) followed by what validation `found`, less
