@@ -46,7 +46,8 @@ pub struct Global {
     /// Read the Webex access token from this file instead of WEBEX_ACCESS_TOKEN.
     #[arg(long, global = true, value_name = "PATH")]
     pub webex_token_file: Option<PathBuf>,
-    /// Dialpad pacing: COUNT/s or COUNT/min (default: the documented 1200/min), or `off`.
+    /// Dialpad pacing: COUNT/s or COUNT/min (default: the documented 1200/min), `adaptive`, or
+    /// `off`.
     #[arg(
         long,
         global = true,
@@ -54,7 +55,8 @@ pub struct Global {
         env = "TELEPHONY_DIALPAD_RATE"
     )]
     pub dialpad_rate: Option<String>,
-    /// Webex pacing: COUNT/s or COUNT/min (default: 300/min), or `off`.
+    /// Webex pacing: COUNT/s, COUNT/min, `adaptive` (the default: found from Webex's 429s), or
+    /// `off`.
     #[arg(long, global = true, value_name = "RATE", env = "TELEPHONY_WEBEX_RATE")]
     pub webex_rate: Option<String>,
     /// Seconds to wait after a create's outcome is unknown before reading back what exists

@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use telephony::{Api, DialpadClient, Rate, RetryPolicy, Settings, Token, WebexClient};
+use telephony::{
+    AdaptiveRate, Api, DialpadClient, Pacing, Rate, RetryPolicy, Settings, Token, WebexClient,
+};
 use telephony_mock::{MockConfig, MockHandle, MockServer};
 
 use crate::Stop;
@@ -86,7 +88,7 @@ where
     };
     let settings = settings.retry(policy(global));
     Ok(match rate(rate_flag, rate_name)? {
-        Some(rate) => settings.rate(rate),
+        Some(pacing) => settings.pacing(pacing),
         None => settings,
     })
 }
@@ -120,17 +122,20 @@ fn token_file(path: Option<&Path>) -> Result<Option<String>, Stop> {
     Ok(Some(token))
 }
 
-/// `COUNT/s`, `COUNT/min` or `off`; `None` keeps the client's default.
-fn rate(text: Option<&str>, flag: &str) -> Result<Option<Option<Rate>>, Stop> {
+/// `COUNT/s`, `COUNT/min`, `adaptive` or `off`; `None` keeps the client's default.
+fn rate(text: Option<&str>, flag: &str) -> Result<Option<Pacing>, Stop> {
     let Some(text) = text.map(str::trim) else {
         return Ok(None);
     };
     if text.eq_ignore_ascii_case("off") {
-        return Ok(Some(None));
+        return Ok(Some(Pacing::Off));
+    }
+    if text.eq_ignore_ascii_case("adaptive") {
+        return Ok(Some(Pacing::Adaptive(AdaptiveRate::default())));
     }
     let bad = || {
         Stop::Config(format!(
-            "{flag} `{text}`: expected COUNT/s, COUNT/min or off"
+            "{flag} `{text}`: expected COUNT/s, COUNT/min, adaptive or off"
         ))
     };
     let (count, unit) = text.split_once('/').ok_or_else(bad)?;
@@ -141,8 +146,8 @@ fn rate(text: Option<&str>, flag: &str) -> Result<Option<Option<Rate>>, Stop> {
         .filter(|c| *c > 0)
         .ok_or_else(bad)?;
     match unit.trim() {
-        "s" => Ok(Some(Some(Rate::per_second(count)))),
-        "min" => Ok(Some(Some(Rate::per_minute(count)))),
+        "s" => Ok(Some(Pacing::Fixed(Rate::per_second(count)))),
+        "min" => Ok(Some(Pacing::Fixed(Rate::per_minute(count)))),
         _ => Err(bad()),
     }
 }

@@ -262,7 +262,7 @@ impl Rule {
                 message,
                 ..
             } => {
-                if let Some((start, end)) = texts_of(map, field, other, is_time)
+                if let Some((start, end)) = texts_of(map, field, other, |t| is_time(t.as_bytes()))
                     && when.iter().all(|c| c.holds(map, default_of))
                     && start >= end
                 {
@@ -314,7 +314,7 @@ fn conditions(id: &str, entry: &Value) -> Result<Vec<Condition>, RuleError> {
 fn check_pairs(items: &[Value], at: &Path<'_>, rule: &str, out: &mut ViolationList) {
     let times: Option<Vec<&str>> = items
         .iter()
-        .map(|v| v.as_str().filter(|t| is_time(t)))
+        .map(|v| v.as_str().filter(|t| is_time(t.as_bytes())))
         .collect();
     let Some(times) = times else { return };
     if times.len() % 2 == 1 {
@@ -337,8 +337,12 @@ fn check_pairs(items: &[Value], at: &Path<'_>, rule: &str, out: &mut ViolationLi
     }
 }
 
-fn is_time(text: &str) -> bool {
-    let bytes = text.as_bytes();
+/// Whether `text` is a time as `HH:MM` (00:00 to 23:59).
+pub(crate) fn is_time(text: &[u8]) -> bool {
+    let bytes = text;
+    let Ok(text) = std::str::from_utf8(text) else {
+        return false;
+    };
     bytes.len() == 5
         && bytes[2] == b':'
         && text[..2].parse::<u8>().is_ok_and(|h| h < 24)

@@ -14,7 +14,7 @@ use serde::Serialize;
 use serde::ser::{self, Impossible};
 use serde_json::{Map, Value};
 
-use crate::rules::Rule;
+use crate::rules::{Rule, is_time};
 use crate::validate::Validator;
 use crate::violation::{Path, ViolationList, is_date};
 
@@ -55,6 +55,8 @@ struct Property {
     node: usize,
     required: bool,
     capture: Capture,
+    /// A `time_pairs` rule of the object names it (checked during the walk).
+    pairs: bool,
 }
 
 /// What the object's rules need of a property.
@@ -231,6 +233,10 @@ impl Compiled {
         let (any_of, rules): (Vec<Rule>, Vec<Rule>) = std::mem::take(&mut node.rules)
             .into_iter()
             .partition(|rule| matches!(rule, Rule::AnyOf { .. }));
+        let (pairs, rules): (Vec<Rule>, Vec<Rule>) = rules
+            .into_iter()
+            .partition(|rule| matches!(rule, Rule::TimePairs { .. }));
+        let paired: Vec<String> = pairs.iter().flat_map(Rule::fields).map(|f| f.0).collect();
         node.rules = rules;
         let read: Vec<(String, bool)> = node.rules.iter().flat_map(Rule::fields).collect();
         if let Some(items) = schema.get("items") {
@@ -249,6 +255,7 @@ impl Compiled {
                 node: child,
                 required: node.required.iter().any(|r| r == name),
                 capture,
+                pairs: paired.contains(name),
             });
             let (resolved, _) = validator.resolve_schema(property);
             if let Some(default) = resolved.get("default") {
@@ -257,6 +264,9 @@ impl Compiled {
         }
         node.properties.sort_by(|a, b| a.name.cmp(&b.name));
         let index_of = |field: &str| node.properties.iter().position(|p| p.name == field);
+        if paired.iter().any(|field| index_of(field).is_none()) {
+            node.ty = Some(Ty::Unknown);
+        }
         for rule in &any_of {
             let fields = rule.fields();
             let indices: Option<Vec<usize>> = fields.iter().map(|(f, _)| index_of(f)).collect();
@@ -298,6 +308,7 @@ impl Compiled {
                 .serialize(Walk {
                     tree: self,
                     node: Some(root),
+                    pairs: false,
                 })
                 .is_ok(),
             None => false,
@@ -333,6 +344,8 @@ fn ensure(ok: bool) -> Result<(), Stop> {
 struct Walk<'t> {
     tree: &'t Compiled,
     node: Option<usize>,
+    /// The value is an array a `time_pairs` rule of its object names.
+    pairs: bool,
 }
 
 impl<'t> Walk<'t> {
@@ -396,58 +409,75 @@ impl<'t> Walk<'t> {
     }
 }
 
-/// `Ok(true)` when the value was null.
+/// What a walked value was, as far as its parent needs to know.
+#[derive(Debug, Clone, Copy, Default)]
+struct Seen {
+    /// It was null.
+    null: bool,
+    /// A text of 5 bytes (a time, perhaps), for `time_pairs`.
+    text5: Option<[u8; 5]>,
+}
+
+const NULL: Seen = Seen {
+    null: true,
+    text5: None,
+};
+
 impl<'t> ser::Serializer for Walk<'t> {
-    type Ok = bool;
+    type Ok = Seen;
     type Error = Stop;
     type SerializeSeq = Items<'t>;
-    type SerializeTuple = Impossible<bool, Stop>;
-    type SerializeTupleStruct = Impossible<bool, Stop>;
-    type SerializeTupleVariant = Impossible<bool, Stop>;
+    type SerializeTuple = Impossible<Seen, Stop>;
+    type SerializeTupleStruct = Impossible<Seen, Stop>;
+    type SerializeTupleVariant = Impossible<Seen, Stop>;
     type SerializeMap = Fields<'t>;
     type SerializeStruct = Fields<'t>;
-    type SerializeStructVariant = Impossible<bool, Stop>;
+    type SerializeStructVariant = Impossible<Seen, Stop>;
 
-    fn serialize_bool(self, v: bool) -> Result<bool, Stop> {
-        self.typed(Ty::Boolean, || Value::Bool(v)).map(|_| false)
+    fn serialize_bool(self, v: bool) -> Result<Seen, Stop> {
+        self.typed(Ty::Boolean, || Value::Bool(v))
+            .map(|_| Seen::default())
     }
-    fn serialize_i8(self, v: i8) -> Result<bool, Stop> {
-        self.number(i64::from(v).into()).map(|()| false)
+    fn serialize_i8(self, v: i8) -> Result<Seen, Stop> {
+        self.number(i64::from(v).into()).map(|()| Seen::default())
     }
-    fn serialize_i16(self, v: i16) -> Result<bool, Stop> {
-        self.number(i64::from(v).into()).map(|()| false)
+    fn serialize_i16(self, v: i16) -> Result<Seen, Stop> {
+        self.number(i64::from(v).into()).map(|()| Seen::default())
     }
-    fn serialize_i32(self, v: i32) -> Result<bool, Stop> {
-        self.number(i64::from(v).into()).map(|()| false)
+    fn serialize_i32(self, v: i32) -> Result<Seen, Stop> {
+        self.number(i64::from(v).into()).map(|()| Seen::default())
     }
-    fn serialize_i64(self, v: i64) -> Result<bool, Stop> {
-        self.number(v.into()).map(|()| false)
+    fn serialize_i64(self, v: i64) -> Result<Seen, Stop> {
+        self.number(v.into()).map(|()| Seen::default())
     }
-    fn serialize_u8(self, v: u8) -> Result<bool, Stop> {
-        self.number(u64::from(v).into()).map(|()| false)
+    fn serialize_u8(self, v: u8) -> Result<Seen, Stop> {
+        self.number(u64::from(v).into()).map(|()| Seen::default())
     }
-    fn serialize_u16(self, v: u16) -> Result<bool, Stop> {
-        self.number(u64::from(v).into()).map(|()| false)
+    fn serialize_u16(self, v: u16) -> Result<Seen, Stop> {
+        self.number(u64::from(v).into()).map(|()| Seen::default())
     }
-    fn serialize_u32(self, v: u32) -> Result<bool, Stop> {
-        self.number(u64::from(v).into()).map(|()| false)
+    fn serialize_u32(self, v: u32) -> Result<Seen, Stop> {
+        self.number(u64::from(v).into()).map(|()| Seen::default())
     }
-    fn serialize_u64(self, v: u64) -> Result<bool, Stop> {
-        self.number(v.into()).map(|()| false)
+    fn serialize_u64(self, v: u64) -> Result<Seen, Stop> {
+        self.number(v.into()).map(|()| Seen::default())
     }
-    fn serialize_f32(self, v: f32) -> Result<bool, Stop> {
+    fn serialize_f32(self, v: f32) -> Result<Seen, Stop> {
         self.serialize_f64(f64::from(v))
     }
-    fn serialize_f64(self, v: f64) -> Result<bool, Stop> {
+    fn serialize_f64(self, v: f64) -> Result<Seen, Stop> {
         self.number(serde_json::Number::from_f64(v).ok_or(Stop)?)
-            .map(|()| false)
+            .map(|()| Seen::default())
     }
-    fn serialize_char(self, v: char) -> Result<bool, Stop> {
+    fn serialize_char(self, v: char) -> Result<Seen, Stop> {
         self.serialize_str(v.encode_utf8(&mut [0; 4]))
     }
-    fn serialize_str(self, v: &str) -> Result<bool, Stop> {
+    fn serialize_str(self, v: &str) -> Result<Seen, Stop> {
         let Some(node) = self.node() else {
-            return Ok(false);
+            return Ok(Seen {
+                null: false,
+                text5: v.as_bytes().try_into().ok(),
+            });
         };
         ensure(matches!(node.ty, None | Some(Ty::Text)))?;
         match (&node.enum_texts, &node.enumeration) {
@@ -463,21 +493,25 @@ impl<'t> ser::Serializer for Walk<'t> {
         if let Some(pattern) = &node.pattern {
             ensure(pattern.matches(v))?;
         }
-        ensure(!node.date || is_date(v)).map(|()| false)
+        ensure(!node.date || is_date(v))?;
+        Ok(Seen {
+            null: false,
+            text5: v.as_bytes().try_into().ok(),
+        })
     }
-    fn serialize_bytes(self, _: &[u8]) -> Result<bool, Stop> {
+    fn serialize_bytes(self, _: &[u8]) -> Result<Seen, Stop> {
         Err(Stop)
     }
-    fn serialize_none(self) -> Result<bool, Stop> {
+    fn serialize_none(self) -> Result<Seen, Stop> {
         self.serialize_unit()
     }
-    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<bool, Stop> {
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<Seen, Stop> {
         value.serialize(self)
     }
-    fn serialize_unit(self) -> Result<bool, Stop> {
-        ensure(self.node().is_none_or(|node| node.nullable)).map(|()| true)
+    fn serialize_unit(self) -> Result<Seen, Stop> {
+        ensure(self.node().is_none_or(|node| node.nullable)).map(|()| NULL)
     }
-    fn serialize_unit_struct(self, _: &'static str) -> Result<bool, Stop> {
+    fn serialize_unit_struct(self, _: &'static str) -> Result<Seen, Stop> {
         self.serialize_unit()
     }
     fn serialize_unit_variant(
@@ -485,14 +519,14 @@ impl<'t> ser::Serializer for Walk<'t> {
         _: &'static str,
         _: u32,
         variant: &'static str,
-    ) -> Result<bool, Stop> {
+    ) -> Result<Seen, Stop> {
         self.serialize_str(variant)
     }
     fn serialize_newtype_struct<T: ?Sized + Serialize>(
         self,
         _: &'static str,
         value: &T,
-    ) -> Result<bool, Stop> {
+    ) -> Result<Seen, Stop> {
         value.serialize(self)
     }
     fn serialize_newtype_variant<T: ?Sized + Serialize>(
@@ -501,7 +535,7 @@ impl<'t> ser::Serializer for Walk<'t> {
         _: u32,
         _: &'static str,
         _: &T,
-    ) -> Result<bool, Stop> {
+    ) -> Result<Seen, Stop> {
         Err(Stop)
     }
     fn serialize_seq(self, len: Option<usize>) -> Result<Items<'t>, Stop> {
@@ -511,8 +545,10 @@ impl<'t> ser::Serializer for Walk<'t> {
             walk: Walk {
                 tree: self.tree,
                 node: node.and_then(|n| n.items),
+                pairs: false,
             },
             node,
+            pairs: self.pairs.then_some(None),
             count: 0,
             seen: Vec::with_capacity(if unique { len.unwrap_or(0) } else { 0 }),
         })
@@ -557,18 +593,26 @@ impl<'t> ser::Serializer for Walk<'t> {
 struct Items<'t> {
     walk: Walk<'t>,
     node: Option<&'t Node>,
+    /// For a `time_pairs` array: the last time so far.
+    pairs: Option<Option<[u8; 5]>>,
     count: u64,
     /// The items so far, kept only when they must be unique.
     seen: Vec<Value>,
 }
 
 impl ser::SerializeSeq for Items<'_> {
-    type Ok = bool;
+    type Ok = Seen;
     type Error = Stop;
 
     fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Stop> {
         self.count += 1;
-        value.serialize(self.walk)?;
+        let seen = value.serialize(self.walk)?;
+        if let Some(last) = &mut self.pairs {
+            // Strictly ascending HH:MM times (as text they compare as times).
+            let time = seen.text5.filter(|t| is_time(t)).ok_or(Stop)?;
+            ensure(last.is_none_or(|last| last < time))?;
+            *last = Some(time);
+        }
         if self.node.is_some_and(|n| n.unique) {
             let item = serde_json::to_value(value).map_err(|_| Stop)?;
             ensure(!self.seen.contains(&item))?;
@@ -577,13 +621,14 @@ impl ser::SerializeSeq for Items<'_> {
         Ok(())
     }
 
-    fn end(self) -> Result<bool, Stop> {
+    fn end(self) -> Result<Seen, Stop> {
         let Some(node) = self.node else {
-            return Ok(false);
+            return Ok(Seen::default());
         };
         ensure(node.max_items.is_none_or(|max| self.count <= max))?;
         ensure(node.min_items.is_none_or(|min| self.count >= min))?;
-        Ok(false)
+        ensure(self.pairs.is_none() || self.count % 2 == 0)?;
+        Ok(Seen::default())
     }
 }
 
@@ -611,6 +656,7 @@ impl<'t> Fields<'t> {
                 .serialize(Walk {
                     tree: self.tree,
                     node: None,
+                    pairs: false,
                 })
                 .map(|_| ());
         };
@@ -629,21 +675,29 @@ impl<'t> Fields<'t> {
             self.next = index + 1;
             (index, &node.properties[index])
         });
-        let (child, capture, index) = match found {
+        let (child, capture, index, pairs) = match found {
             Ok((index, property)) => {
                 self.required_seen += usize::from(property.required);
-                (Some(property.node), property.capture, Some(index))
+                (
+                    Some(property.node),
+                    property.capture,
+                    Some(index),
+                    property.pairs,
+                )
             }
             Err(_) => match node.additional {
                 Additional::Forbidden => return Err(Stop),
-                Additional::Schema(child) => (Some(child), Capture::No, None),
-                Additional::Any => (None, Capture::No, None),
+                Additional::Schema(child) => (Some(child), Capture::No, None, false),
+                Additional::Any => (None, Capture::No, None, false),
             },
         };
-        let null = value.serialize(Walk {
-            tree: self.tree,
-            node: child,
-        })?;
+        let null = value
+            .serialize(Walk {
+                tree: self.tree,
+                node: child,
+                pairs,
+            })?
+            .null;
         if let Some(index) = index.filter(|i| *i < 64 && !null) {
             self.present |= 1 << index;
         }
@@ -657,14 +711,14 @@ impl<'t> Fields<'t> {
         Ok(())
     }
 
-    fn finish(self) -> Result<bool, Stop> {
+    fn finish(self) -> Result<Seen, Stop> {
         let Some(node) = self.node else {
-            return Ok(false);
+            return Ok(Seen::default());
         };
         ensure(self.required_seen == node.required.len())?;
         ensure(node.any_of.iter().all(|mask| self.present & mask != 0))?;
         if node.rules.is_empty() {
-            return Ok(false);
+            return Ok(Seen::default());
         }
         let default_of = |field: &str| {
             node.defaults
@@ -676,12 +730,12 @@ impl<'t> Fields<'t> {
         for rule in &node.rules {
             rule.check(&self.captured, &Path::Root, &default_of, &mut found);
         }
-        ensure(found.total() == 0).map(|()| false)
+        ensure(found.total() == 0).map(|()| Seen::default())
     }
 }
 
 impl ser::SerializeStruct for Fields<'_> {
-    type Ok = bool;
+    type Ok = Seen;
     type Error = Stop;
 
     fn serialize_field<T: ?Sized + Serialize>(
@@ -692,13 +746,13 @@ impl ser::SerializeStruct for Fields<'_> {
         self.field(key, value)
     }
 
-    fn end(self) -> Result<bool, Stop> {
+    fn end(self) -> Result<Seen, Stop> {
         self.finish()
     }
 }
 
 impl ser::SerializeMap for Fields<'_> {
-    type Ok = bool;
+    type Ok = Seen;
     type Error = Stop;
 
     fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), Stop> {
@@ -716,7 +770,7 @@ impl ser::SerializeMap for Fields<'_> {
         self.field(&key, value)
     }
 
-    fn end(self) -> Result<bool, Stop> {
+    fn end(self) -> Result<Seen, Stop> {
         self.finish()
     }
 }

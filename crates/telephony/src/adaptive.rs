@@ -45,15 +45,15 @@ pub struct AdaptiveRate {
 }
 
 impl Default for AdaptiveRate {
-    /// Starts at 20 per second; between 1 per minute and 5,000 per second; a 429 cuts the
-    /// rate to 0.8 of `w_max`, which is regained after 12 s; before the first
+    /// Starts at 40 per second; between 1 per minute and 5,000 per second; a 429 cuts the
+    /// rate to 0.9 of `w_max`, which is regained after 12 s; before the first
     /// 429 each success raises the rate by 10 % (at most doubling per quarter second).
     fn default() -> Self {
         AdaptiveRate {
-            start: 20.0,
+            start: 40.0,
             min: 1.0 / 60.0,
             max: 5000.0,
-            beta: 0.8,
+            beta: 0.9,
             recovery: Duration::from_secs(12),
             growth: 1.10,
         }
@@ -246,10 +246,10 @@ mod tests {
             adaptive.on_success();
         }
         let before = adaptive.rate();
-        assert!((before - 20.0 * 1.1_f64.powi(10)).abs() < 1e-6, "{before}");
+        assert!((before - 40.0 * 1.1_f64.powi(10)).abs() < 1e-6, "{before}");
         adaptive.on_throttle(Instant::now(), None);
         let cut = adaptive.rate();
-        assert!((cut - before * 0.8).abs() < 1e-9, "{cut}");
+        assert!((cut - before * 0.9).abs() < 1e-9, "{cut}");
         adaptive.on_success();
         let after = adaptive.rate();
         assert!(

@@ -2,7 +2,6 @@
 //! back when an outcome is unknown) and reads them.
 
 use std::collections::HashSet;
-use std::hash::{DefaultHasher, Hash, Hasher};
 use std::sync::Mutex;
 
 use futures_util::TryStreamExt;
@@ -10,16 +9,13 @@ use serde_json::Value;
 use telephony_api::dialpad::{self, types};
 
 use crate::error::Error;
+use crate::names::NameLocks;
 use crate::pages::{self, Paged};
 use crate::requests::{Body, CreateOffice};
 use crate::resolve::{Create, Outcome};
 use crate::settings::{DialpadSettings, Settings};
 use crate::transport::Transport;
 use crate::validate;
-
-/// Creates of offices with the same name are serialized within one client, so that a read-back
-/// can tell this client's offices apart; names are spread over this many locks.
-const NAME_LOCKS: usize = 64;
 
 /// A Dialpad client.
 ///
@@ -39,7 +35,9 @@ const NAME_LOCKS: usize = 64;
 pub struct DialpadClient {
     api: dialpad::Client,
     transport: Transport,
-    name_locks: Vec<tokio::sync::Mutex<()>>,
+    /// Creates of offices with the same name are serialized within one client, so that a
+    /// read-back can tell this client's offices apart.
+    name_locks: NameLocks,
 }
 
 /// The offices that existed before some creates began, and the offices those creates have
@@ -99,9 +97,7 @@ impl DialpadClient {
         Ok(DialpadClient {
             api: dialpad::Client::new_with_client(&base_url, http),
             transport,
-            name_locks: (0..NAME_LOCKS)
-                .map(|_| tokio::sync::Mutex::new(()))
-                .collect(),
+            name_locks: NameLocks::default(),
         })
     }
 
@@ -237,7 +233,7 @@ impl DialpadClient {
         baseline: &OfficeBaseline,
     ) -> Result<Outcome<i64>, Error> {
         let name = office.name.to_string();
-        let _same_name = self.name_locks[lock_index(&name)].lock().await;
+        let _same_name = self.name_locks.lock(&name).await;
         let outcome = Create {
             transport: &self.transport,
             operation: "create_office",
@@ -288,12 +284,6 @@ impl DialpadClient {
 /// The office id of a create's answer.
 fn office_id(answer: &types::OfficeUpdateResponse) -> Option<i64> {
     answer.office.as_ref().and_then(|office| office.id)
-}
-
-fn lock_index(name: &str) -> usize {
-    let mut hasher = DefaultHasher::new();
-    name.hash(&mut hasher);
-    (hasher.finish() % NAME_LOCKS as u64) as usize
 }
 
 /// A listing of offices; see [`DialpadClient::offices`].

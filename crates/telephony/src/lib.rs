@@ -43,6 +43,7 @@ pub mod dialpad;
 mod error;
 mod limit;
 pub mod mode;
+mod names;
 pub mod office;
 mod pages;
 mod requests;

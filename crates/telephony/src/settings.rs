@@ -116,7 +116,7 @@ impl Settings<DialpadApi> {
         Settings::defaults(
             token,
             DIALPAD_PRODUCTION,
-            Rate::new(requests, Duration::from_secs(seconds)),
+            Pacing::Fixed(Rate::new(requests, Duration::from_secs(seconds))),
         )
     }
 
@@ -149,11 +149,16 @@ impl Settings<DialpadApi> {
 }
 
 impl Settings<WebexApi> {
-    /// Webex production, paced at 300 requests per minute. Webex publishes no number for this
-    /// operation; 300 per minute is a conservative default of ours; change it with
-    /// [`Settings::rate`].
+    /// Webex production, with adaptive pacing ([`Pacing::Adaptive`]): Webex publishes no rate
+    /// limit for this operation, so the client finds it from Webex's 429 answers (measured
+    /// against limits of 5, 40 and 400 per second: see the README). Set a fixed rate with
+    /// [`Settings::rate`] or [`Settings::pacing`].
     pub fn webex(token: Token) -> WebexSettings {
-        Settings::defaults(token, WEBEX_PRODUCTION, Rate::per_minute(300))
+        Settings::defaults(
+            token,
+            WEBEX_PRODUCTION,
+            Pacing::Adaptive(crate::AdaptiveRate::default()),
+        )
     }
 
     /// From `WEBEX_ACCESS_TOKEN` (required) and `WEBEX_BASE_URL` (overrides the server).
@@ -174,12 +179,12 @@ impl Settings<WebexApi> {
 }
 
 impl<V: Api> Settings<V> {
-    fn defaults(token: Token, base_url: &str, rate: Rate) -> Settings<V> {
+    fn defaults(token: Token, base_url: &str, pacing: Pacing) -> Settings<V> {
         Settings {
             api: PhantomData,
             token,
             base_url: base_url.to_string(),
-            pacing: Pacing::Fixed(rate),
+            pacing,
             retry: RetryPolicy::default(),
             max_concurrency: 8,
             timeout: Duration::from_secs(30),
