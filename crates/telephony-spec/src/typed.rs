@@ -627,7 +627,7 @@ impl ser::SerializeSeq for Items<'_> {
         };
         ensure(node.max_items.is_none_or(|max| self.count <= max))?;
         ensure(node.min_items.is_none_or(|min| self.count >= min))?;
-        ensure(self.pairs.is_none() || self.count % 2 == 0)?;
+        ensure(self.pairs.is_none() || self.count.is_multiple_of(2))?;
         Ok(Seen::default())
     }
 }
