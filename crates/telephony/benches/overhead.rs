@@ -1,10 +1,14 @@
 //! What the handwritten client costs over the generated call it wraps: loopback creates
-//! against a server answering a fixed 200, side by side in one run (release build, rounds of
-//! requests, medians), at concurrency 1 and 32, pacing off. Prints a table and the ratio of
-//! `DialpadClient::create_office` to the generated call at concurrency 32 (goal ≤ 1.10).
+//! against a server answering a fixed 200, side by side in one run (release build), at
+//! concurrency 1 and 32, pacing off. The paths take turns in short batches, many times over,
+//! and each path's figure is the median of its batches, so that the noise of a shared machine
+//! falls on every path alike. Prints a table and the ratio of `DialpadClient::create_office`
+//! to the generated call at concurrency 32 (goal ≤ 1.10), against a plain reqwest client and
+//! against one set up as `DialpadClient` sets up its own (a bearer header, a user agent, no
+//! redirects: what any authenticated call needs).
 //!
-//! `cargo bench -p telephony --bench overhead` (`OVERHEAD_REQUESTS`, default 3,000 per round;
-//! `OVERHEAD_ROUNDS`, default 3).
+//! `cargo bench -p telephony --bench overhead` (`OVERHEAD_REQUESTS`, default 400 per batch;
+//! `OVERHEAD_ROUNDS`, default 15 batches per path and concurrency).
 
 use std::future::Future;
 use std::sync::Arc;
@@ -72,18 +76,20 @@ fn median(mut values: Vec<f64>) -> f64 {
     values[values.len() / 2]
 }
 
-const PATHS: [&str; 5] = [
+const PATHS: [&str; 7] = [
     "raw reqwest posting pre-serialized bytes",
     "raw reqwest posting the typed body",
     "the generated client's call",
     "DialpadClient::create_office",
     "DialpadClient::create_office_json",
+    "DialpadClient::create_office_once (no read-back)",
+    "the generated call, reqwest set up as DialpadClient's",
 ];
 
 #[tokio::main]
 async fn main() {
-    let requests = env_or("OVERHEAD_REQUESTS", 3000);
-    let rounds = env_or("OVERHEAD_ROUNDS", 3);
+    let requests = env_or("OVERHEAD_REQUESTS", 400);
+    let rounds = env_or("OVERHEAD_ROUNDS", 15);
     let base = server();
     let example: Value =
         serde_json::from_str(include_str!("../examples/office.json")).expect("office");
@@ -115,6 +121,21 @@ async fn main() {
         .build()
         .expect("http");
     let url = format!("{base}/api/v2/offices");
+    // The reqwest settings DialpadClient uses (a bearer header, user agent, no redirects).
+    let mut headers = reqwest::header::HeaderMap::new();
+    let mut auth = reqwest::header::HeaderValue::from_static("Bearer bench");
+    auth.set_sensitive(true);
+    headers.insert(reqwest::header::AUTHORIZATION, auth);
+    let configured = reqwest::Client::builder()
+        .no_proxy()
+        .default_headers(headers)
+        .user_agent("telephony/bench")
+        .timeout(std::time::Duration::from_secs(30))
+        .connect_timeout(std::time::Duration::from_secs(10))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("http");
+    let generated_configured = telephony_api::dialpad::Client::new_with_client(&base, configured);
     let generated = telephony_api::dialpad::Client::new_with_client(&base, http.clone());
     let client = DialpadClient::new(
         Settings::dialpad(Token::new("bench").expect("token"))
@@ -171,6 +192,16 @@ async fn main() {
                 }
             })
             .await;
+            let configured_call = round(requests, concurrency, |n| {
+                let call = generated_configured.create_office().body(typed[n].clone());
+                async move { call.send().await.is_ok() }
+            })
+            .await;
+            let once = round(requests, concurrency, |n| {
+                let (client, typed) = (&client, &typed);
+                async move { client.create_office_once(&typed[n]).await.is_ok() }
+            })
+            .await;
             let from_json = round(requests, concurrency, |n| {
                 let (client, baseline, json) = (&client, &baseline, &json);
                 async move {
@@ -182,9 +213,17 @@ async fn main() {
                 }
             })
             .await;
-            for (path, value) in [raw_bytes, raw_typed, generated_call, handwritten, from_json]
-                .into_iter()
-                .enumerate()
+            for (path, value) in [
+                raw_bytes,
+                raw_typed,
+                generated_call,
+                handwritten,
+                from_json,
+                once,
+                configured_call,
+            ]
+            .into_iter()
+            .enumerate()
             {
                 results[path][slot].push(value);
             }
@@ -194,7 +233,7 @@ async fn main() {
         .into_iter()
         .map(|[one, many]| [median(one), median(many)])
         .collect();
-    println!("overhead: {rounds} rounds of {requests} requests, medians, µs per request");
+    println!("overhead: {rounds} batches of {requests} requests per path, medians, µs per request");
     println!("overhead: | path | concurrency 1 | concurrency 32 |");
     println!("overhead: |---|---|---|");
     let generated_32 = medians[2][1];
@@ -207,5 +246,10 @@ async fn main() {
     println!(
         "overhead: create_office / generated call at concurrency 32: {:.3} (goal <= 1.10)",
         medians[3][1] / generated_32
+    );
+    println!(
+        "overhead: create_office / generated call with the same reqwest settings (bearer \
+         header, user agent, no redirects) at concurrency 32: {:.3}",
+        medians[3][1] / medians[6][1]
     );
 }
