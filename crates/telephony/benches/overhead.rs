@@ -54,17 +54,18 @@ fn env_or(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
-/// Microseconds per request of `requests` calls, `concurrency` at a time.
+/// Microseconds per request of `requests` calls, `concurrency` at a time, each call its own
+/// task (as an application runs them).
 async fn round<F, Fut>(requests: usize, concurrency: usize, call: F) -> f64
 where
     F: Fn(usize) -> Fut,
-    Fut: Future<Output = bool>,
+    Fut: Future<Output = bool> + Send + 'static,
 {
     let started = Instant::now();
     let failed = futures_util::stream::iter(0..requests)
-        .map(&call)
+        .map(|n| tokio::spawn(call(n)))
         .buffer_unordered(concurrency)
-        .filter(|ok| std::future::ready(!ok))
+        .filter(|ok| std::future::ready(!matches!(ok, Ok(true))))
         .count()
         .await;
     assert_eq!(failed, 0, "every request must succeed");
@@ -120,7 +121,7 @@ async fn main() {
         .connect_timeout(std::time::Duration::from_secs(10))
         .build()
         .expect("http");
-    let url = format!("{base}/api/v2/offices");
+    let url = Arc::new(format!("{base}/api/v2/offices"));
     // The reqwest settings DialpadClient uses (a bearer header, user agent, no redirects).
     let mut headers = reqwest::header::HeaderMap::new();
     let mut auth = reqwest::header::HeaderValue::from_static("Bearer bench");
@@ -135,26 +136,32 @@ async fn main() {
         .redirect(reqwest::redirect::Policy::none())
         .build()
         .expect("http");
-    let generated_configured = telephony_api::dialpad::Client::new_with_client(&base, configured);
-    let generated = telephony_api::dialpad::Client::new_with_client(&base, http.clone());
-    let client = DialpadClient::new(
-        Settings::dialpad(Token::new("bench").expect("token"))
-            .base_url(base.clone())
-            .rate(None)
-            .max_concurrency(64),
-    )
-    .expect("client");
-    let baseline = OfficeBaseline::default();
+    // The generated calls borrow their client; the tasks need it for the whole run.
+    let generated_configured: &'static telephony_api::dialpad::Client = Box::leak(Box::new(
+        telephony_api::dialpad::Client::new_with_client(&base, configured),
+    ));
+    let generated: &'static telephony_api::dialpad::Client = Box::leak(Box::new(
+        telephony_api::dialpad::Client::new_with_client(&base, http.clone()),
+    ));
+    let client = Arc::new(
+        DialpadClient::new(
+            Settings::dialpad(Token::new("bench").expect("token"))
+                .base_url(base.clone())
+                .rate(None)
+                .max_concurrency(64),
+        )
+        .expect("client"),
+    );
+    let baseline = Arc::new(OfficeBaseline::default());
 
     let mut results = vec![[Vec::new(), Vec::new()]; PATHS.len()];
     for _ in 0..rounds {
         for (slot, concurrency) in [1, 32].into_iter().enumerate() {
-            let (http, url) = (&http, &url);
             let raw_bytes = round(requests, concurrency, |n| {
-                let body = bytes[n].clone();
+                let (http, url, body) = (http.clone(), url.clone(), bytes[n].clone());
                 async move {
                     let answer = http
-                        .post(url)
+                        .post(url.as_str())
                         .header("content-type", "application/json")
                         .body(body)
                         .send()
@@ -167,9 +174,9 @@ async fn main() {
             })
             .await;
             let raw_typed = round(requests, concurrency, |n| {
-                let typed = typed.clone();
+                let (http, url, typed) = (http.clone(), url.clone(), typed.clone());
                 async move {
-                    match http.post(url).json(&typed[n]).send().await {
+                    match http.post(url.as_str()).json(&typed[n]).send().await {
                         Ok(answer) => answer.json::<OfficeUpdateResponse>().await.is_ok(),
                         Err(_) => false,
                     }
@@ -182,11 +189,11 @@ async fn main() {
             })
             .await;
             let handwritten = round(requests, concurrency, |n| {
-                let (client, baseline, typed) = (&client, &baseline, &typed);
+                let (client, baseline, typed) = (client.clone(), baseline.clone(), typed.clone());
                 async move {
                     client
                         .create_office(&typed[n])
-                        .baseline(baseline)
+                        .baseline(&baseline)
                         .await
                         .is_ok()
                 }
@@ -198,16 +205,16 @@ async fn main() {
             })
             .await;
             let once = round(requests, concurrency, |n| {
-                let (client, typed) = (&client, &typed);
+                let (client, typed) = (client.clone(), typed.clone());
                 async move { client.create_office_once(&typed[n]).await.is_ok() }
             })
             .await;
             let from_json = round(requests, concurrency, |n| {
-                let (client, baseline, json) = (&client, &baseline, &json);
+                let (client, baseline, json) = (client.clone(), baseline.clone(), json.clone());
                 async move {
                     client
                         .create_office_json(&json[n])
-                        .baseline(baseline)
+                        .baseline(&baseline)
                         .await
                         .is_ok()
                 }
