@@ -54,14 +54,24 @@ fn env_or(name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
+/// CPU time of the whole process so far (every thread, the server's included), in seconds;
+/// `None` where `/proc` is not there.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name (which may hold spaces) end with `)`.
+    let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
 /// Microseconds per request of `requests` calls, `concurrency` at a time, each call its own
 /// task (as an application runs them).
-async fn round<F, Fut>(requests: usize, concurrency: usize, call: F) -> f64
+async fn round<F, Fut>(requests: usize, concurrency: usize, call: F) -> (f64, f64)
 where
     F: Fn(usize) -> Fut,
     Fut: Future<Output = bool> + Send + 'static,
 {
-    let started = Instant::now();
+    let (started, cpu_before) = (Instant::now(), cpu_seconds());
     let failed = futures_util::stream::iter(0..requests)
         .map(|n| tokio::spawn(call(n)))
         .buffer_unordered(concurrency)
@@ -69,7 +79,10 @@ where
         .count()
         .await;
     assert_eq!(failed, 0, "every request must succeed");
-    started.elapsed().as_secs_f64() * 1e6 / requests as f64
+    let cpu = cpu_seconds()
+        .zip(cpu_before)
+        .map_or(0.0, |(after, before)| after - before);
+    (started.elapsed().as_secs_f64() * 1e6 / requests as f64, cpu)
 }
 
 fn median(mut values: Vec<f64>) -> f64 {
@@ -155,6 +168,8 @@ async fn main() {
     let baseline = Arc::new(OfficeBaseline::default());
 
     let mut results = vec![[Vec::new(), Vec::new()]; PATHS.len()];
+    // CPU seconds and requests per path at concurrency 32.
+    let mut cpu = vec![(0.0_f64, 0_usize); PATHS.len()];
     for _ in 0..rounds {
         for (slot, concurrency) in [1, 32].into_iter().enumerate() {
             let raw_bytes = round(requests, concurrency, |n| {
@@ -232,7 +247,11 @@ async fn main() {
             .into_iter()
             .enumerate()
             {
-                results[path][slot].push(value);
+                results[path][slot].push(value.0);
+                if concurrency == 32 {
+                    cpu[path].0 += value.1;
+                    cpu[path].1 += requests;
+                }
             }
         }
     }
@@ -248,6 +267,13 @@ async fn main() {
         println!(
             "overhead: | {path} | {one:.1} µs | {many:.1} µs ({:.2}× the generated call) |",
             many / generated_32
+        );
+    }
+    for (path, (seconds, count)) in PATHS.iter().zip(&cpu) {
+        println!(
+            "overhead: CPU per request at concurrency 32 (all threads, server included): {path}: \
+             {:.1} µs",
+            seconds * 1e6 / (*count).max(1) as f64
         );
     }
     println!(
