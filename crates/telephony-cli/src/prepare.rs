@@ -7,7 +7,9 @@ use std::fmt;
 
 use chrono::{Month, NaiveDate, Weekday};
 use serde_json::{Value, json};
-use telephony::schedule::{Holiday, HolidayDate, Interval, Nth, WEEK, WebexLevel, WebexSchedule};
+use telephony::schedule::{
+    DIALPAD_HOURS_FIELDS, Holiday, HolidayDate, Interval, Nth, WebexLevel, WebexSchedule,
+};
 use telephony::{WeeklyHours, validate};
 
 use crate::manifest::{
@@ -464,18 +466,6 @@ fn day_key_name(key: DayKey) -> &'static str {
     }
 }
 
-const DIALPAD_HOURS: [&str; 9] = [
-    "hours_on",
-    "timezone",
-    "monday_hours",
-    "tuesday_hours",
-    "wednesday_hours",
-    "thursday_hours",
-    "friday_hours",
-    "saturday_hours",
-    "sunday_hours",
-];
-
 fn apply_dialpad(
     source: &Source,
     body: &mut Value,
@@ -491,7 +481,10 @@ fn apply_dialpad(
         ));
         return;
     };
-    if let Some(field) = DIALPAD_HOURS.iter().find(|f| body.get(**f).is_some()) {
+    if let Some(field) = DIALPAD_HOURS_FIELDS
+        .iter()
+        .find(|f| body.get(**f).is_some())
+    {
         problems.push(Problem::new(
             source,
             &format!("{entry}.{field}"),
@@ -499,11 +492,8 @@ fn apply_dialpad(
         ));
         return;
     }
-    let hours = weekly.to_dialpad();
-    body["hours_on"] = json!(true);
-    body["timezone"] = json!(hours.timezone());
-    for (field, day) in DIALPAD_HOURS[2..].iter().zip(WEEK) {
-        body[*field] = json!(hours.day(day));
+    for (field, value) in weekly.to_dialpad().json_fields() {
+        body[field] = value;
     }
 }
 

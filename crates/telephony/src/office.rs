@@ -216,23 +216,10 @@ impl OfficeBuilder {
     /// Business hours: sets `hours_on`, `timezone` and all seven `*_hours` (a closed day as
     /// `[]`).
     pub fn hours(self, hours: &WeeklyHours) -> OfficeBuilder {
-        let dialpad = hours.to_dialpad();
-        let days = [
-            "monday_hours",
-            "tuesday_hours",
-            "wednesday_hours",
-            "thursday_hours",
-            "friday_hours",
-            "saturday_hours",
-            "sunday_hours",
-        ];
-        let mut builder = self
-            .set("hours_on", true)
-            .set("timezone", dialpad.timezone());
-        for (field, day) in days.into_iter().zip(crate::schedule::WEEK) {
-            builder = builder.set(field, dialpad.day(day));
-        }
-        builder
+        let fields = hours.to_dialpad().json_fields();
+        fields
+            .into_iter()
+            .fold(self, |builder, (field, value)| builder.set(field, value))
     }
 
     /// The time zone (a tz database name), when no [`OfficeBuilder::hours`] are given.

@@ -7,7 +7,21 @@ use serde_json::Value;
 use telephony_api::dialpad::types::{CreateOfficeMessage, HourMinute};
 use telephony_spec::validate::Validator;
 
-use super::{Interval, ScheduleError, WEEK, WeeklyHours, day_name};
+use super::{Interval, ScheduleError, WEEK, WeeklyHours};
+
+/// The office fields weekly hours set: `hours_on`, `timezone` and the seven `*_hours`,
+/// Monday first.
+pub const DIALPAD_HOURS_FIELDS: [&str; 9] = [
+    "hours_on",
+    "timezone",
+    "monday_hours",
+    "tuesday_hours",
+    "wednesday_hours",
+    "thursday_hours",
+    "friday_hours",
+    "saturday_hours",
+    "sunday_hours",
+];
 
 /// Dialpad's form of a week: a time zone and, per day, `HH:MM` open/close pairs.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -25,6 +39,23 @@ impl DialpadHours {
     /// The time zone name.
     pub fn timezone(&self) -> &str {
         &self.timezone
+    }
+
+    /// The value of each of [`DIALPAD_HOURS_FIELDS`] as JSON, in that order (`hours_on` true;
+    /// a closed day `[]`).
+    ///
+    /// ```
+    /// let hours = telephony::WeeklyHours::new("Europe/Paris")?.weekdays("09:00", "17:00")?;
+    /// let fields = hours.to_dialpad().json_fields();
+    /// assert_eq!(fields[2], ("monday_hours", serde_json::json!(["09:00", "17:00"])));
+    /// assert_eq!(fields[8], ("sunday_hours", serde_json::json!([])));
+    /// # Ok::<(), telephony::ScheduleError>(())
+    /// ```
+    pub fn json_fields(&self) -> [(&'static str, Value); 9] {
+        let mut values = [true.into(), self.timezone.clone().into()]
+            .into_iter()
+            .chain(self.days.iter().map(|times| Value::from(times.clone())));
+        DIALPAD_HOURS_FIELDS.map(|field| (field, values.next().unwrap_or(Value::Null)))
     }
 
     /// Sets `hours_on`, `timezone` and all seven `*_hours` of an office (a closed day is sent
@@ -98,15 +129,14 @@ impl WeeklyHours {
             &office.saturday_hours,
             &office.sunday_hours,
         ];
-        for (day, values) in WEEK.into_iter().zip(given) {
-            let field = format!("{}_hours", day_name(day).to_lowercase());
+        for ((day, values), field) in WEEK.into_iter().zip(given).zip(&DIALPAD_HOURS_FIELDS[2..]) {
             let times: Vec<String> = match values {
                 Some(list) => list.iter().map(|t| t.to_string()).collect(),
-                None => default_of(&defaults, &field)?,
+                None => default_of(&defaults, field)?,
             };
             if times.len() % 2 == 1 {
                 return Err(ScheduleError::VendorHours {
-                    what: field,
+                    what: field.to_string(),
                     reason: format!("{} times do not make open/close pairs", times.len()),
                 });
             }

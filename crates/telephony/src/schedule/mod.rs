@@ -34,7 +34,7 @@ use std::str::FromStr;
 use chrono::{NaiveTime, Weekday};
 use chrono_tz::Tz;
 
-pub use dialpad::DialpadHours;
+pub use dialpad::{DIALPAD_HOURS_FIELDS, DialpadHours};
 pub use holidays::{Holiday, HolidayDate, Nth, holidays_from_webex, holidays_to_webex_mode};
 pub use webex::{WebexLevel, WebexSchedule};
 
