@@ -56,6 +56,23 @@ fn count(stats: &Value, route: &str) -> (u64, u64) {
     (all, by_status["429"].as_u64().unwrap_or(0))
 }
 
+/// Runs `creates` calls, [`CONCURRENCY`] × 2 at a time (the client's own cap holds them to
+/// [`CONCURRENCY`]); returns how many failed and the seconds taken.
+async fn drive<F, Fut>(creates: usize, create: F) -> (usize, f64)
+where
+    F: Fn(usize) -> Fut,
+    Fut: std::future::Future<Output = bool>,
+{
+    let started = Instant::now();
+    let failed = futures_util::stream::iter(0..creates)
+        .map(create)
+        .buffer_unordered(CONCURRENCY * 2)
+        .filter(|ok| std::future::ready(!ok))
+        .count()
+        .await;
+    (failed, started.elapsed().as_secs_f64())
+}
+
 fn per_second(limit: u32) -> Option<RateLimit> {
     Some(format!("{limit}/s").parse().expect("rate"))
 }
@@ -74,24 +91,18 @@ async fn webex(limit: u32, creates: usize) -> Run {
         .max_concurrency(CONCURRENCY)
         .retry(RetryPolicy::default());
     let client = Arc::new(WebexClient::new(settings).expect("client"));
-    let started = Instant::now();
-    let failed = futures_util::stream::iter(0..creates)
-        .map(|n| {
-            let client = client.clone();
-            async move {
-                let mode = json!({
-                    "name": format!("Mode {n}"), "type": "NONE", "level": "LOCATION",
-                    "locationId": format!("LOC-{}", n % 25),
-                    "callForwarding": {"destination": "+13125550100"}
-                });
-                client.create_operating_mode_json(&mode).await.is_err()
-            }
-        })
-        .buffer_unordered(CONCURRENCY * 2)
-        .filter(|failed| std::future::ready(*failed))
-        .count()
-        .await;
-    let seconds = started.elapsed().as_secs_f64();
+    let (failed, seconds) = drive(creates, |n| {
+        let client = client.clone();
+        async move {
+            let mode = json!({
+                "name": format!("Mode {n}"), "type": "NONE", "level": "LOCATION",
+                "locationId": format!("LOC-{}", n % 25),
+                "callForwarding": {"destination": "+13125550100"}
+            });
+            client.create_operating_mode_json(&mode).await.is_ok()
+        }
+    })
+    .await;
     let (requests, limited) = count(&mock.stats(), "POST /v1/telephony/config/operatingModes");
     mock.shutdown().await;
     Run {
@@ -120,26 +131,20 @@ async fn dialpad(pacing: Pacing, limit: u32, creates: usize) -> Run {
     let client = Arc::new(DialpadClient::new(settings).expect("client"));
     let office: Value =
         serde_json::from_str(include_str!("../examples/office.json")).expect("office");
-    let started = Instant::now();
     let baseline = Arc::new(client.baseline().await.expect("baseline"));
-    let failed = futures_util::stream::iter(0..creates)
-        .map(|n| {
-            let (client, baseline, mut office) = (client.clone(), baseline.clone(), office.clone());
-            async move {
-                office["name"] = Value::from(format!("Office {n}"));
-                let typed = serde_json::from_value(office).expect("typed");
-                client
-                    .create_office(&typed)
-                    .baseline(&baseline)
-                    .await
-                    .is_err()
-            }
-        })
-        .buffer_unordered(CONCURRENCY * 2)
-        .filter(|failed| std::future::ready(*failed))
-        .count()
-        .await;
-    let seconds = started.elapsed().as_secs_f64();
+    let (failed, seconds) = drive(creates, |n| {
+        let (client, baseline, mut office) = (client.clone(), baseline.clone(), office.clone());
+        async move {
+            office["name"] = Value::from(format!("Office {n}"));
+            let typed = serde_json::from_value(office).expect("typed");
+            client
+                .create_office(&typed)
+                .baseline(&baseline)
+                .await
+                .is_ok()
+        }
+    })
+    .await;
     let (requests, limited) = count(&mock.stats(), "POST /api/v2/offices");
     mock.shutdown().await;
     Run {

@@ -15,6 +15,27 @@ use crate::error::Error;
 use crate::resolve::Outcome;
 use crate::webex::WebexClient;
 
+/// Awaiting a request builder sends it (`send()` by another name).
+macro_rules! awaited_by_send {
+    ($($builder:ident => $output:ty;)*) => {$(
+        impl<'a> IntoFuture for $builder<'a> {
+            type Output = $output;
+            type IntoFuture = BoxFuture<'a, Self::Output>;
+
+            fn into_future(self) -> Self::IntoFuture {
+                Box::pin(self.send())
+            }
+        }
+    )*};
+}
+
+awaited_by_send! {
+    CreateOffice => Result<Outcome<i64>, Error>;
+    CreateMode => Result<Outcome<String>, Error>;
+    CreateModeOnce => Result<webex_types::OperatingModeCreated, Error>;
+    GetMode => Result<webex_types::OperatingModeDetails, Error>;
+}
+
 /// A body given typed or as JSON (such as an entry of a manifest file).
 #[derive(Debug, Clone, Copy)]
 pub(crate) enum Body<'a, T> {
@@ -45,15 +66,6 @@ impl<'a> CreateOffice<'a> {
     }
 }
 
-impl<'a> IntoFuture for CreateOffice<'a> {
-    type Output = Result<Outcome<i64>, Error>;
-    type IntoFuture = BoxFuture<'a, Self::Output>;
-
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
-
 /// A create of an operating mode; see [`WebexClient::create_operating_mode`].
 #[derive(Debug)]
 #[must_use = "a request does nothing until it is awaited"]
@@ -75,15 +87,6 @@ impl CreateMode<'_> {
         self.client
             .run_create(self.body, self.org_id.as_deref())
             .await
-    }
-}
-
-impl<'a> IntoFuture for CreateMode<'a> {
-    type Output = Result<Outcome<String>, Error>;
-    type IntoFuture = BoxFuture<'a, Self::Output>;
-
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
     }
 }
 
@@ -112,15 +115,6 @@ impl CreateModeOnce<'_> {
     }
 }
 
-impl<'a> IntoFuture for CreateModeOnce<'a> {
-    type Output = Result<webex_types::OperatingModeCreated, Error>;
-    type IntoFuture = BoxFuture<'a, Self::Output>;
-
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
-    }
-}
-
 /// A read of one operating mode; see [`WebexClient::get_operating_mode`].
 #[derive(Debug)]
 #[must_use = "a request does nothing until it is awaited"]
@@ -142,14 +136,5 @@ impl GetMode<'_> {
         self.client
             .run_get(&self.mode_id, self.org_id.as_deref())
             .await
-    }
-}
-
-impl<'a> IntoFuture for GetMode<'a> {
-    type Output = Result<webex_types::OperatingModeDetails, Error>;
-    type IntoFuture = BoxFuture<'a, Self::Output>;
-
-    fn into_future(self) -> Self::IntoFuture {
-        Box::pin(self.send())
     }
 }
