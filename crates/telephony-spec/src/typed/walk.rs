@@ -1,0 +1,469 @@
+//! The walk itself: a `serde::Serializer` that checks each value against its compiled node
+//! and stops at the first doubt.
+
+use serde::Serialize;
+use serde::ser::{self, Impossible};
+use serde_json::{Map, Value};
+
+use super::{Additional, Capture, Compiled, Node, Ty};
+use crate::rules::is_time;
+use crate::violation::{Path, ViolationList, is_date};
+
+/// The walk stopped: a problem, or something it does not handle.
+#[derive(Debug)]
+pub(super) struct Stop;
+
+impl std::fmt::Display for Stop {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("not surely valid")
+    }
+}
+
+impl std::error::Error for Stop {}
+
+impl ser::Error for Stop {
+    fn custom<T: std::fmt::Display>(_: T) -> Self {
+        Stop
+    }
+}
+
+fn ensure(ok: bool) -> Result<(), Stop> {
+    if ok { Ok(()) } else { Err(Stop) }
+}
+
+/// A serializer checking one value against one node (`None`: anything goes, as for a field
+/// that `additionalProperties` leaves open).
+#[derive(Clone, Copy)]
+pub(super) struct Walk<'t> {
+    pub(super) tree: &'t Compiled,
+    pub(super) node: Option<usize>,
+    /// The value is an array a `time_pairs` rule of its object names.
+    pub(super) pairs: bool,
+}
+
+impl<'t> Walk<'t> {
+    fn node(&self) -> Option<&'t Node> {
+        self.node.map(|index| &self.tree.nodes[index])
+    }
+
+    fn typed(&self, ty: Ty, value: impl FnOnce() -> Value) -> Result<Option<&'t Node>, Stop> {
+        let Some(node) = self.node() else {
+            return Ok(None);
+        };
+        let fits = match node.ty {
+            None => true,
+            Some(Ty::Number) => matches!(ty, Ty::Integer | Ty::Number),
+            Some(expected) => expected == ty,
+        };
+        ensure(fits)?;
+        if let Some(values) = &node.enumeration {
+            ensure(values.contains(&value()))?;
+        }
+        Ok(Some(node))
+    }
+
+    fn number(&self, value: serde_json::Number) -> Result<(), Stop> {
+        let ty = if value.is_f64() {
+            Ty::Number
+        } else {
+            Ty::Integer
+        };
+        let Some(node) = self.typed(ty, || Value::Number(value.clone()))? else {
+            return Ok(());
+        };
+        let n = value.as_f64().ok_or(Stop)?;
+        if node.int64 {
+            ensure(value.is_i64())?;
+        }
+        if node.int32 {
+            ensure(value.as_i64().is_some_and(|v| i32::try_from(v).is_ok()))?;
+        }
+        if let Some((max, exclusive)) = node.maximum {
+            ensure(n <= max && !(exclusive && n >= max))?;
+        }
+        if let Some((min, exclusive)) = node.minimum {
+            ensure(n >= min && !(exclusive && n <= min))?;
+        }
+        Ok(())
+    }
+
+    fn object(self, fields: usize) -> Result<Fields<'t>, Stop> {
+        let node = self.typed(Ty::Object, || Value::Null)?;
+        let _ = fields;
+        Ok(Fields {
+            tree: self.tree,
+            node,
+            required_seen: 0,
+            present: 0,
+            next: 0,
+            captured: Map::new(),
+            key: None,
+        })
+    }
+}
+
+/// What a walked value was, as far as its parent needs to know.
+#[derive(Debug, Clone, Copy, Default)]
+pub(super) struct Seen {
+    /// It was null.
+    null: bool,
+    /// A text of 5 bytes (a time, perhaps), for `time_pairs`.
+    text5: Option<[u8; 5]>,
+}
+
+const NULL: Seen = Seen {
+    null: true,
+    text5: None,
+};
+
+impl<'t> ser::Serializer for Walk<'t> {
+    type Ok = Seen;
+    type Error = Stop;
+    type SerializeSeq = Items<'t>;
+    type SerializeTuple = Impossible<Seen, Stop>;
+    type SerializeTupleStruct = Impossible<Seen, Stop>;
+    type SerializeTupleVariant = Impossible<Seen, Stop>;
+    type SerializeMap = Fields<'t>;
+    type SerializeStruct = Fields<'t>;
+    type SerializeStructVariant = Impossible<Seen, Stop>;
+
+    fn serialize_bool(self, v: bool) -> Result<Seen, Stop> {
+        self.typed(Ty::Boolean, || Value::Bool(v))
+            .map(|_| Seen::default())
+    }
+    fn serialize_i8(self, v: i8) -> Result<Seen, Stop> {
+        self.number(i64::from(v).into()).map(|()| Seen::default())
+    }
+    fn serialize_i16(self, v: i16) -> Result<Seen, Stop> {
+        self.number(i64::from(v).into()).map(|()| Seen::default())
+    }
+    fn serialize_i32(self, v: i32) -> Result<Seen, Stop> {
+        self.number(i64::from(v).into()).map(|()| Seen::default())
+    }
+    fn serialize_i64(self, v: i64) -> Result<Seen, Stop> {
+        self.number(v.into()).map(|()| Seen::default())
+    }
+    fn serialize_u8(self, v: u8) -> Result<Seen, Stop> {
+        self.number(u64::from(v).into()).map(|()| Seen::default())
+    }
+    fn serialize_u16(self, v: u16) -> Result<Seen, Stop> {
+        self.number(u64::from(v).into()).map(|()| Seen::default())
+    }
+    fn serialize_u32(self, v: u32) -> Result<Seen, Stop> {
+        self.number(u64::from(v).into()).map(|()| Seen::default())
+    }
+    fn serialize_u64(self, v: u64) -> Result<Seen, Stop> {
+        self.number(v.into()).map(|()| Seen::default())
+    }
+    fn serialize_f32(self, v: f32) -> Result<Seen, Stop> {
+        self.serialize_f64(f64::from(v))
+    }
+    fn serialize_f64(self, v: f64) -> Result<Seen, Stop> {
+        self.number(serde_json::Number::from_f64(v).ok_or(Stop)?)
+            .map(|()| Seen::default())
+    }
+    fn serialize_char(self, v: char) -> Result<Seen, Stop> {
+        self.serialize_str(v.encode_utf8(&mut [0; 4]))
+    }
+    fn serialize_str(self, v: &str) -> Result<Seen, Stop> {
+        let Some(node) = self.node() else {
+            return Ok(Seen {
+                null: false,
+                text5: v.as_bytes().try_into().ok(),
+            });
+        };
+        ensure(matches!(node.ty, None | Some(Ty::Text)))?;
+        match (&node.enum_texts, &node.enumeration) {
+            (Some(texts), _) => ensure(texts.contains(v))?,
+            (None, Some(_)) => return Err(Stop),
+            (None, None) => {}
+        }
+        if node.min_length.is_some() || node.max_length.is_some() {
+            let length = v.chars().count() as u64;
+            ensure(node.max_length.is_none_or(|max| length <= max))?;
+            ensure(node.min_length.is_none_or(|min| length >= min))?;
+        }
+        if let Some(pattern) = &node.pattern {
+            ensure(pattern.matches(v))?;
+        }
+        ensure(!node.date || is_date(v))?;
+        Ok(Seen {
+            null: false,
+            text5: v.as_bytes().try_into().ok(),
+        })
+    }
+    fn serialize_bytes(self, _: &[u8]) -> Result<Seen, Stop> {
+        Err(Stop)
+    }
+    fn serialize_none(self) -> Result<Seen, Stop> {
+        self.serialize_unit()
+    }
+    fn serialize_some<T: ?Sized + Serialize>(self, value: &T) -> Result<Seen, Stop> {
+        value.serialize(self)
+    }
+    fn serialize_unit(self) -> Result<Seen, Stop> {
+        ensure(self.node().is_none_or(|node| node.nullable)).map(|()| NULL)
+    }
+    fn serialize_unit_struct(self, _: &'static str) -> Result<Seen, Stop> {
+        self.serialize_unit()
+    }
+    fn serialize_unit_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        variant: &'static str,
+    ) -> Result<Seen, Stop> {
+        self.serialize_str(variant)
+    }
+    fn serialize_newtype_struct<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        value: &T,
+    ) -> Result<Seen, Stop> {
+        value.serialize(self)
+    }
+    fn serialize_newtype_variant<T: ?Sized + Serialize>(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: &T,
+    ) -> Result<Seen, Stop> {
+        Err(Stop)
+    }
+    fn serialize_seq(self, len: Option<usize>) -> Result<Items<'t>, Stop> {
+        let node = self.typed(Ty::Array, || Value::Null)?;
+        let unique = node.is_some_and(|n| n.unique);
+        Ok(Items {
+            walk: Walk {
+                tree: self.tree,
+                node: node.and_then(|n| n.items),
+                pairs: false,
+            },
+            node,
+            pairs: self.pairs.then_some(None),
+            count: 0,
+            seen: Vec::with_capacity(if unique { len.unwrap_or(0) } else { 0 }),
+        })
+    }
+    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Stop> {
+        Err(Stop)
+    }
+    fn serialize_tuple_struct(
+        self,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleStruct, Stop> {
+        Err(Stop)
+    }
+    fn serialize_tuple_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeTupleVariant, Stop> {
+        Err(Stop)
+    }
+    fn serialize_map(self, len: Option<usize>) -> Result<Fields<'t>, Stop> {
+        self.object(len.unwrap_or(0))
+    }
+    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Fields<'t>, Stop> {
+        self.object(len)
+    }
+    fn serialize_struct_variant(
+        self,
+        _: &'static str,
+        _: u32,
+        _: &'static str,
+        _: usize,
+    ) -> Result<Self::SerializeStructVariant, Stop> {
+        Err(Stop)
+    }
+}
+
+/// The items of an array.
+pub(super) struct Items<'t> {
+    walk: Walk<'t>,
+    node: Option<&'t Node>,
+    /// For a `time_pairs` array: the last time so far.
+    pairs: Option<Option<[u8; 5]>>,
+    count: u64,
+    /// The items so far, kept only when they must be unique.
+    seen: Vec<Value>,
+}
+
+impl ser::SerializeSeq for Items<'_> {
+    type Ok = Seen;
+    type Error = Stop;
+
+    fn serialize_element<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Stop> {
+        self.count += 1;
+        let seen = value.serialize(self.walk)?;
+        if let Some(last) = &mut self.pairs {
+            // Strictly ascending HH:MM times (as text they compare as times).
+            let time = seen.text5.filter(|t| is_time(t)).ok_or(Stop)?;
+            ensure(last.is_none_or(|last| last < time))?;
+            *last = Some(time);
+        }
+        if self.node.is_some_and(|n| n.unique) {
+            let item = serde_json::to_value(value).map_err(|_| Stop)?;
+            ensure(!self.seen.contains(&item))?;
+            self.seen.push(item);
+        }
+        Ok(())
+    }
+
+    fn end(self) -> Result<Seen, Stop> {
+        let Some(node) = self.node else {
+            return Ok(Seen::default());
+        };
+        ensure(node.max_items.is_none_or(|max| self.count <= max))?;
+        ensure(node.min_items.is_none_or(|min| self.count >= min))?;
+        ensure(self.pairs.is_none() || self.count.is_multiple_of(2))?;
+        Ok(Seen::default())
+    }
+}
+
+/// The fields of an object (a struct or a map).
+pub(super) struct Fields<'t> {
+    tree: &'t Compiled,
+    node: Option<&'t Node>,
+    /// How many required properties were given.
+    required_seen: usize,
+    /// The properties given and not null, by index (the first 64).
+    present: u64,
+    /// Where the next field is likely to be among the properties (a struct's fields come in
+    /// the properties' order).
+    next: usize,
+    /// The fields the object's rules read.
+    captured: Map<String, Value>,
+    /// A map's key, between `serialize_key` and `serialize_value`.
+    key: Option<String>,
+}
+
+impl<'t> Fields<'t> {
+    fn field<T: ?Sized + Serialize>(&mut self, key: &str, value: &T) -> Result<(), Stop> {
+        let Some(node) = self.node else {
+            return value
+                .serialize(Walk {
+                    tree: self.tree,
+                    node: None,
+                    pairs: false,
+                })
+                .map(|_| ());
+        };
+        let hinted = node
+            .properties
+            .get(self.next)
+            .filter(|p| p.name == key)
+            .map(|_| self.next);
+        let found = match hinted {
+            Some(index) => Ok(index),
+            None => node
+                .properties
+                .binary_search_by(|p| p.name.as_str().cmp(key)),
+        }
+        .map(|index| {
+            self.next = index + 1;
+            (index, &node.properties[index])
+        });
+        let (child, capture, index, pairs) = match found {
+            Ok((index, property)) => {
+                self.required_seen += usize::from(property.required);
+                (
+                    Some(property.node),
+                    property.capture,
+                    Some(index),
+                    property.pairs,
+                )
+            }
+            Err(_) => match node.additional {
+                Additional::Forbidden => return Err(Stop),
+                Additional::Schema(child) => (Some(child), Capture::No, None, false),
+                Additional::Any => (None, Capture::No, None, false),
+            },
+        };
+        let null = value
+            .serialize(Walk {
+                tree: self.tree,
+                node: child,
+                pairs,
+            })?
+            .null;
+        if let Some(index) = index.filter(|i| *i < 64 && !null) {
+            self.present |= 1 << index;
+        }
+        let captured = match capture {
+            Capture::No => return Ok(()),
+            Capture::Presence if null => Value::Null,
+            Capture::Presence => Value::Bool(true),
+            Capture::Value => serde_json::to_value(value).map_err(|_| Stop)?,
+        };
+        self.captured.insert(key.to_string(), captured);
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Seen, Stop> {
+        let Some(node) = self.node else {
+            return Ok(Seen::default());
+        };
+        ensure(self.required_seen == node.required.len())?;
+        ensure(node.any_of.iter().all(|mask| self.present & mask != 0))?;
+        if node.rules.is_empty() {
+            return Ok(Seen::default());
+        }
+        let default_of = |field: &str| {
+            node.defaults
+                .iter()
+                .find(|(name, _)| name == field)
+                .map(|(_, value)| value.clone())
+        };
+        let mut found = ViolationList::default();
+        for rule in &node.rules {
+            rule.check(&self.captured, &Path::Root, &default_of, &mut found);
+        }
+        ensure(found.total() == 0).map(|()| Seen::default())
+    }
+}
+
+impl ser::SerializeStruct for Fields<'_> {
+    type Ok = Seen;
+    type Error = Stop;
+
+    fn serialize_field<T: ?Sized + Serialize>(
+        &mut self,
+        key: &'static str,
+        value: &T,
+    ) -> Result<(), Stop> {
+        self.field(key, value)
+    }
+
+    fn end(self) -> Result<Seen, Stop> {
+        self.finish()
+    }
+}
+
+impl ser::SerializeMap for Fields<'_> {
+    type Ok = Seen;
+    type Error = Stop;
+
+    fn serialize_key<T: ?Sized + Serialize>(&mut self, key: &T) -> Result<(), Stop> {
+        match serde_json::to_value(key) {
+            Ok(Value::String(key)) => {
+                self.key = Some(key);
+                Ok(())
+            }
+            _ => Err(Stop),
+        }
+    }
+
+    fn serialize_value<T: ?Sized + Serialize>(&mut self, value: &T) -> Result<(), Stop> {
+        let key = self.key.take().ok_or(Stop)?;
+        self.field(&key, value)
+    }
+
+    fn end(self) -> Result<Seen, Stop> {
+        self.finish()
+    }
+}
