@@ -14,7 +14,6 @@ use telephony_api::webex::types::{
     OperatingModePostObject, OperatingModeScheduleTypeObject as Type,
 };
 
-use crate::office::checked;
 use crate::schedule::{Holiday, WebexLevel, WebexSchedule, WeeklyHours};
 use crate::validate::{self, Violation, Violations};
 
@@ -131,12 +130,13 @@ impl ModeBuilder {
         let (kind, fields) = match self.schedule.take() {
             None => (Type::None, Vec::new()),
             Some(Schedule::Hours(hours)) => match hours.to_webex_schedule() {
-                Ok(WebexSchedule::SameHoursDaily(same)) => {
-                    (Type::SameHoursDaily, vec![("sameHoursDaily", json(&same))])
-                }
+                Ok(WebexSchedule::SameHoursDaily(same)) => (
+                    Type::SameHoursDaily,
+                    vec![("sameHoursDaily", validate::to_json(&same))],
+                ),
                 Ok(WebexSchedule::DifferentHoursDaily(different)) => (
                     Type::DifferentHoursDaily,
-                    vec![("differentHoursDaily", json(&different))],
+                    vec![("differentHoursDaily", validate::to_json(&different))],
                 ),
                 Err(err) => {
                     let at = "$.differentHoursDaily".to_string();
@@ -148,7 +148,7 @@ impl ModeBuilder {
                 let mut converted = Vec::new();
                 for (index, holiday) in holidays.iter().enumerate() {
                     match holiday.to_webex(from) {
-                        Ok(holiday) => converted.push(json(&holiday)),
+                        Ok(holiday) => converted.push(validate::to_json(&holiday)),
                         Err(err) => self.problems.push(problem(
                             format!("$.holidays[{index}]"),
                             "schedule",
@@ -164,12 +164,8 @@ impl ModeBuilder {
             self = self.set(field, value);
         }
         let body = Value::Object(self.fields);
-        checked(self.problems, validate::webex_operating_mode(&body), body)
+        validate::built(self.problems, validate::webex_operating_mode(&body), body)
     }
-}
-
-fn json(value: &impl Serialize) -> Value {
-    validate::to_json(value)
 }
 
 fn problem(path: String, rule: &str, message: String) -> Violation {

@@ -287,17 +287,6 @@ impl OfficeBuilder {
     /// The body, or every violation of the spec with its path.
     pub fn build(self) -> Result<CreateOfficeMessage, Violations> {
         let body = Value::Object(self.fields);
-        checked(self.problems, validate::dialpad_office(&body), body)
+        validate::built(self.problems, validate::dialpad_office(&body), body)
     }
-}
-
-/// Joins the builder's own problems with the validator's, then converts to the generated
-/// type.
-pub(crate) fn checked<T: serde::de::DeserializeOwned>(
-    problems: Vec<Violation>,
-    validated: Result<(), Violations>,
-    body: Value,
-) -> Result<T, Violations> {
-    validate::joined(problems, validated)?;
-    serde_json::from_value(body).map_err(|err| validate::type_mismatch(err.to_string()))
 }

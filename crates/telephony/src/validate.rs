@@ -125,6 +125,17 @@ pub(crate) fn joined(own: Vec<Violation>, found: Result<(), Violations>) -> Resu
     result(all)
 }
 
+/// A body a builder gathered: its own `problems` and what validation found, or else the
+/// body converted to the generated type.
+pub(crate) fn built<T: serde::de::DeserializeOwned>(
+    problems: Vec<Violation>,
+    validated: Result<(), Violations>,
+    body: Value,
+) -> Result<T, Violations> {
+    joined(problems, validated)?;
+    serde_json::from_value(body).map_err(|err| type_mismatch(err.to_string()))
+}
+
 /// Serializes a typed request to the JSON that would be sent.
 pub(crate) fn to_json(body: &impl Serialize) -> Value {
     // The generated request types serialize to JSON objects and cannot fail.

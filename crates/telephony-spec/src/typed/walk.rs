@@ -87,9 +87,8 @@ impl<'t> Walk<'t> {
         Ok(())
     }
 
-    fn object(self, fields: usize) -> Result<Fields<'t>, Stop> {
+    fn object(self) -> Result<Fields<'t>, Stop> {
         let node = self.typed(Ty::Object, || Value::Null)?;
-        let _ = fields;
         Ok(Fields {
             tree: self.tree,
             node,
@@ -265,11 +264,11 @@ impl<'t> ser::Serializer for Walk<'t> {
     ) -> Result<Self::SerializeTupleVariant, Stop> {
         Err(Stop)
     }
-    fn serialize_map(self, len: Option<usize>) -> Result<Fields<'t>, Stop> {
-        self.object(len.unwrap_or(0))
+    fn serialize_map(self, _: Option<usize>) -> Result<Fields<'t>, Stop> {
+        self.object()
     }
-    fn serialize_struct(self, _: &'static str, len: usize) -> Result<Fields<'t>, Stop> {
-        self.object(len)
+    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Fields<'t>, Stop> {
+        self.object()
     }
     fn serialize_struct_variant(
         self,
