@@ -438,6 +438,20 @@ impl ser::SerializeStruct for Fields<'_> {
         self.field(key, value)
     }
 
+    /// A field left out (`skip_serializing_if`): the next one is likely the property after
+    /// it, so the hint moves past it instead of the next field being searched for.
+    fn skip_field(&mut self, key: &'static str) -> Result<(), Stop> {
+        if let Some(node) = self.node
+            && node
+                .properties
+                .get(self.next)
+                .is_some_and(|p| p.name == key)
+        {
+            self.next += 1;
+        }
+        Ok(())
+    }
+
     fn end(self) -> Result<Seen, Stop> {
         self.finish()
     }
