@@ -232,14 +232,14 @@ impl DialpadClient {
         office: &types::CreateOfficeMessage,
         baseline: &OfficeBaseline,
     ) -> Result<Outcome<i64>, Error> {
-        let name = office.name.to_string();
-        let _same_name = self.name_locks.lock(&name).await;
+        let name = office.name.as_str();
+        let _same_name = self.name_locks.lock(name).await;
         let outcome = Create {
             transport: &self.transport,
             operation: "create_office",
             send: || self.api.create_office().body(office.clone()).send(),
             id_of: office_id,
-            read_back: || self.find_new_office(&name, baseline),
+            read_back: || self.find_new_office(name, baseline),
             conflict_reads_back: false,
         }
         .run()

@@ -1,47 +1,54 @@
 //! One lock per office name in use: creates of offices with the same name wait for each other
 //! (so a read-back can tell which office is whose), creates of different names never do.
 //!
-//! A lock exists only while a create of its name runs or waits, so the table holds at most as
-//! many names as creates in flight.
+//! A name is in the table only while a create of it runs, so the table holds at most as many
+//! names as creates in flight.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::collections::HashSet;
+use std::sync::Mutex;
 
-use tokio::sync::{Mutex as AsyncMutex, OwnedMutexGuard};
+use tokio::sync::Notify;
 
-/// The locks by name.
+/// The names in use.
 #[derive(Debug, Default)]
 pub(crate) struct NameLocks {
-    locks: Mutex<HashMap<String, Arc<AsyncMutex<()>>>>,
+    held: Mutex<HashSet<String>>,
+    /// Told whenever a name is freed; a create waiting for its name then looks again. Creates
+    /// of one name are rare, so waking every waiter costs nothing in practice, and a create
+    /// whose name is free pays one table entry and no wait.
+    freed: Notify,
 }
 
-/// Held while a create of one name runs; frees the name's entry when the last holder or
-/// waiter is gone.
+/// Held while a create of one name runs; frees the name when dropped.
 pub(crate) struct NameGuard<'a> {
     locks: &'a NameLocks,
-    name: String,
-    guard: Option<OwnedMutexGuard<()>>,
+    name: &'a str,
 }
 
 impl NameLocks {
-    fn table(&self) -> std::sync::MutexGuard<'_, HashMap<String, Arc<AsyncMutex<()>>>> {
-        self.locks.lock().unwrap_or_else(|p| p.into_inner())
+    fn table(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+        self.held.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Waits until no other create of `name` runs.
-    pub async fn lock(&self, name: &str) -> NameGuard<'_> {
-        let lock = self.table().entry(name.to_string()).or_default().clone();
-        // Built before waiting, so that a cancelled wait also frees the entry.
-        let mut held = NameGuard {
-            locks: self,
-            name: name.to_string(),
-            guard: None,
-        };
-        held.guard = Some(lock.lock_owned().await);
-        held
+    /// Waits until no other create of `name` runs. Dropping the wait leaves nothing behind.
+    pub async fn lock<'a>(&'a self, name: &'a str) -> NameGuard<'a> {
+        loop {
+            // Registered before looking, so that a name freed in between is not missed.
+            let freed = self.freed.notified();
+            let mut freed = std::pin::pin!(freed);
+            freed.as_mut().enable();
+            {
+                let mut table = self.table();
+                if !table.contains(name) {
+                    table.insert(name.to_string());
+                    return NameGuard { locks: self, name };
+                }
+            }
+            freed.await;
+        }
     }
 
-    /// How many names have an entry (for tests).
+    /// How many names are in use (for tests).
     #[cfg(test)]
     fn len(&self) -> usize {
         self.table().len()
@@ -50,15 +57,8 @@ impl NameLocks {
 
 impl Drop for NameGuard<'_> {
     fn drop(&mut self) {
-        drop(self.guard.take());
-        let mut table = self.locks.table();
-        // Only the table holds it: nobody runs or waits for this name any more.
-        if table
-            .get(&self.name)
-            .is_some_and(|lock| Arc::strong_count(lock) == 1)
-        {
-            table.remove(&self.name);
-        }
+        self.locks.table().remove(self.name);
+        self.locks.freed.notify_waiters();
     }
 }
 
@@ -82,6 +82,28 @@ mod tests {
         );
         let again = locks.lock("A").await;
         drop(again);
+        assert_eq!(locks.len(), 0);
+    }
+
+    #[tokio::test]
+    async fn a_waiting_create_goes_on_when_the_name_is_freed() {
+        let locks = std::sync::Arc::new(NameLocks::default());
+        let first = locks.lock("A").await;
+        let waiter = tokio::spawn({
+            let locks = locks.clone();
+            async move {
+                let _second = locks.lock("A").await;
+                locks.len()
+            }
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        assert!(!waiter.is_finished(), "it waits while A is held");
+        drop(first);
+        let held = tokio::time::timeout(std::time::Duration::from_secs(5), waiter)
+            .await
+            .expect("the waiter is woken when A is freed")
+            .expect("task");
+        assert_eq!(held, 1, "it holds A alone");
         assert_eq!(locks.len(), 0);
     }
 }
