@@ -5,10 +5,12 @@
 //! falls on every path alike. Prints a table and the ratio of `DialpadClient::create_office`
 //! to the generated call at concurrency 32 (goal ≤ 1.10), against a plain reqwest client and
 //! against one set up as `DialpadClient` sets up its own (a bearer header, a user agent, no
-//! redirects: what any authenticated call needs).
+//! redirects: what any authenticated call needs), and where the difference goes, one step at
+//! a time.
 //!
 //! `cargo bench -p telephony --bench overhead` (`OVERHEAD_REQUESTS`, default 400 per batch;
-//! `OVERHEAD_ROUNDS`, default 15 batches per path and concurrency).
+//! `OVERHEAD_ROUNDS`, default 15 batches per path and concurrency; `OVERHEAD_ONLY`, a
+//! comma-separated list of path numbers from 0 to run alone, for a profiler).
 
 use std::future::Future;
 use std::sync::Arc;
@@ -85,12 +87,25 @@ where
     (started.elapsed().as_secs_f64() * 1e6 / requests as f64, cpu)
 }
 
-fn median(mut values: Vec<f64>) -> f64 {
-    values.sort_by(f64::total_cmp);
-    values[values.len() / 2]
+/// Runs a path's batch unless `OVERHEAD_ONLY` leaves it out.
+async fn gate(
+    only: &Option<Vec<usize>>,
+    path: usize,
+    batch: impl Future<Output = (f64, f64)>,
+) -> Option<(f64, f64)> {
+    match only {
+        Some(paths) if !paths.contains(&path) => None,
+        _ => Some(batch.await),
+    }
 }
 
-const PATHS: [&str; 7] = [
+/// The median; NaN for a path that did not run.
+fn median(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
+}
+
+const PATHS: [&str; 8] = [
     "raw reqwest posting pre-serialized bytes",
     "raw reqwest posting the typed body",
     "the generated client's call",
@@ -98,12 +113,18 @@ const PATHS: [&str; 7] = [
     "DialpadClient::create_office_json",
     "DialpadClient::create_office_once (no read-back)",
     "the generated call, reqwest set up as DialpadClient's",
+    "validate typed, then the generated call set up as DialpadClient's",
 ];
 
 #[tokio::main]
 async fn main() {
     let requests = env_or("OVERHEAD_REQUESTS", 400);
     let rounds = env_or("OVERHEAD_ROUNDS", 15);
+    let only: Option<Vec<usize>> = std::env::var("OVERHEAD_ONLY").ok().map(|list| {
+        list.split(',')
+            .map(|n| n.trim().parse().expect("OVERHEAD_ONLY: path numbers"))
+            .collect()
+    });
     let base = server();
     let example: Value =
         serde_json::from_str(include_str!("../examples/office.json")).expect("office");
@@ -172,68 +193,112 @@ async fn main() {
     let mut cpu = vec![(0.0_f64, 0_usize); PATHS.len()];
     for _ in 0..rounds {
         for (slot, concurrency) in [1, 32].into_iter().enumerate() {
-            let raw_bytes = round(requests, concurrency, |n| {
-                let (http, url, body) = (http.clone(), url.clone(), bytes[n].clone());
-                async move {
-                    let answer = http
-                        .post(url.as_str())
-                        .header("content-type", "application/json")
-                        .body(body)
-                        .send()
-                        .await;
-                    match answer {
-                        Ok(answer) => answer.bytes().await.is_ok(),
-                        Err(_) => false,
+            let raw_bytes = gate(
+                &only,
+                0,
+                round(requests, concurrency, |n| {
+                    let (http, url, body) = (http.clone(), url.clone(), bytes[n].clone());
+                    async move {
+                        let answer = http
+                            .post(url.as_str())
+                            .header("content-type", "application/json")
+                            .body(body)
+                            .send()
+                            .await;
+                        match answer {
+                            Ok(answer) => answer.bytes().await.is_ok(),
+                            Err(_) => false,
+                        }
                     }
-                }
-            })
+                }),
+            )
             .await;
-            let raw_typed = round(requests, concurrency, |n| {
-                let (http, url, typed) = (http.clone(), url.clone(), typed.clone());
-                async move {
-                    match http.post(url.as_str()).json(&typed[n]).send().await {
-                        Ok(answer) => answer.json::<OfficeUpdateResponse>().await.is_ok(),
-                        Err(_) => false,
+            let raw_typed = gate(
+                &only,
+                1,
+                round(requests, concurrency, |n| {
+                    let (http, url, typed) = (http.clone(), url.clone(), typed.clone());
+                    async move {
+                        match http.post(url.as_str()).json(&typed[n]).send().await {
+                            Ok(answer) => answer.json::<OfficeUpdateResponse>().await.is_ok(),
+                            Err(_) => false,
+                        }
                     }
-                }
-            })
+                }),
+            )
             .await;
-            let generated_call = round(requests, concurrency, |n| {
-                let call = generated.create_office().body(typed[n].clone());
-                async move { call.send().await.is_ok() }
-            })
+            let generated_call = gate(
+                &only,
+                2,
+                round(requests, concurrency, |n| {
+                    let call = generated.create_office().body(typed[n].clone());
+                    async move { call.send().await.is_ok() }
+                }),
+            )
             .await;
-            let handwritten = round(requests, concurrency, |n| {
-                let (client, baseline, typed) = (client.clone(), baseline.clone(), typed.clone());
-                async move {
-                    client
-                        .create_office(&typed[n])
-                        .baseline(&baseline)
-                        .await
-                        .is_ok()
-                }
-            })
+            let handwritten = gate(
+                &only,
+                3,
+                round(requests, concurrency, |n| {
+                    let (client, baseline, typed) =
+                        (client.clone(), baseline.clone(), typed.clone());
+                    async move {
+                        client
+                            .create_office(&typed[n])
+                            .baseline(&baseline)
+                            .await
+                            .is_ok()
+                    }
+                }),
+            )
             .await;
-            let configured_call = round(requests, concurrency, |n| {
-                let call = generated_configured.create_office().body(typed[n].clone());
-                async move { call.send().await.is_ok() }
-            })
+            let configured_call = gate(
+                &only,
+                6,
+                round(requests, concurrency, |n| {
+                    let call = generated_configured.create_office().body(typed[n].clone());
+                    async move { call.send().await.is_ok() }
+                }),
+            )
             .await;
-            let once = round(requests, concurrency, |n| {
-                let (client, typed) = (client.clone(), typed.clone());
-                async move { client.create_office_once(&typed[n]).await.is_ok() }
-            })
+            let validated_call = gate(
+                &only,
+                7,
+                round(requests, concurrency, |n| {
+                    let typed = typed.clone();
+                    async move {
+                        if telephony::validate::dialpad_typed(&typed[n]).is_err() {
+                            return false;
+                        }
+                        let call = generated_configured.create_office().body(typed[n].clone());
+                        call.send().await.is_ok()
+                    }
+                }),
+            )
             .await;
-            let from_json = round(requests, concurrency, |n| {
-                let (client, baseline, json) = (client.clone(), baseline.clone(), json.clone());
-                async move {
-                    client
-                        .create_office_json(&json[n])
-                        .baseline(&baseline)
-                        .await
-                        .is_ok()
-                }
-            })
+            let once = gate(
+                &only,
+                5,
+                round(requests, concurrency, |n| {
+                    let (client, typed) = (client.clone(), typed.clone());
+                    async move { client.create_office_once(&typed[n]).await.is_ok() }
+                }),
+            )
+            .await;
+            let from_json = gate(
+                &only,
+                4,
+                round(requests, concurrency, |n| {
+                    let (client, baseline, json) = (client.clone(), baseline.clone(), json.clone());
+                    async move {
+                        client
+                            .create_office_json(&json[n])
+                            .baseline(&baseline)
+                            .await
+                            .is_ok()
+                    }
+                }),
+            )
             .await;
             for (path, value) in [
                 raw_bytes,
@@ -243,10 +308,12 @@ async fn main() {
                 from_json,
                 once,
                 configured_call,
+                validated_call,
             ]
             .into_iter()
             .enumerate()
             {
+                let Some(value) = value else { continue };
                 results[path][slot].push(value.0);
                 if concurrency == 32 {
                     cpu[path].0 += value.1;
@@ -274,6 +341,19 @@ async fn main() {
             "overhead: CPU per request at concurrency 32 (all threads, server included): {path}: \
              {:.1} µs",
             seconds * 1e6 / (*count).max(1) as f64
+        );
+    }
+    // Where the cost goes, one step at a time (each against the step before).
+    for (step, from, to) in [
+        ("reqwest set up for authenticated calls", 2, 6),
+        ("validating the body first", 6, 7),
+        ("the attempt loop (pacing, span, classification)", 7, 5),
+        ("exactly-once bookkeeping (name lock, baseline)", 5, 3),
+    ] {
+        println!(
+            "overhead: step at concurrency 32: {step}: {:.3}× ({:+.1} µs per request)",
+            medians[to][1] / medians[from][1],
+            medians[to][1] - medians[from][1]
         );
     }
     println!(
