@@ -87,6 +87,20 @@ where
     (started.elapsed().as_secs_f64() * 1e6 / requests as f64, cpu)
 }
 
+/// One create through the generated call, its body checked first when `check` is true.
+async fn generated_create(
+    api: &'static telephony_api::dialpad::Client,
+    typed: Arc<Vec<CreateOfficeMessage>>,
+    n: usize,
+    check: bool,
+) -> bool {
+    if check && telephony::validate::dialpad_typed(&typed[n]).is_err() {
+        return false;
+    }
+    let call = api.create_office().body(typed[n].clone());
+    call.send().await.is_ok()
+}
+
 /// Runs a path's batch unless `OVERHEAD_ONLY` leaves it out.
 async fn gate(
     only: &Option<Vec<usize>>,
@@ -231,8 +245,7 @@ async fn main() {
                 &only,
                 2,
                 round(requests, concurrency, |n| {
-                    let call = generated.create_office().body(typed[n].clone());
-                    async move { call.send().await.is_ok() }
+                    generated_create(generated, typed.clone(), n, false)
                 }),
             )
             .await;
@@ -256,8 +269,7 @@ async fn main() {
                 &only,
                 6,
                 round(requests, concurrency, |n| {
-                    let call = generated_configured.create_office().body(typed[n].clone());
-                    async move { call.send().await.is_ok() }
+                    generated_create(generated_configured, typed.clone(), n, false)
                 }),
             )
             .await;
@@ -265,14 +277,7 @@ async fn main() {
                 &only,
                 7,
                 round(requests, concurrency, |n| {
-                    let typed = typed.clone();
-                    async move {
-                        if telephony::validate::dialpad_typed(&typed[n]).is_err() {
-                            return false;
-                        }
-                        let call = generated_configured.create_office().body(typed[n].clone());
-                        call.send().await.is_ok()
-                    }
+                    generated_create(generated_configured, typed.clone(), n, true)
                 }),
             )
             .await;
