@@ -73,50 +73,48 @@ impl Transport {
             latency_ms = tracing::field::Empty,
             outcome = tracing::field::Empty,
         );
-        let (permit, sent) = self
-            .limits
-            .admit(kind == Kind::Read)
-            .instrument(span.clone())
-            .await;
-        let started = Instant::now();
-        let result = send().instrument(span.clone()).await;
-        drop(permit);
-        let outcome = classify(self.vendor, operation, kind, result)
-            .instrument(span.clone())
-            .await;
-        span.record("latency_ms", started.elapsed().as_millis() as u64);
-        let throttled = match &outcome {
-            Attempt::NotProcessed {
-                status: Some(429),
-                retry_after,
-                ..
-            } => Some(*retry_after),
-            _ => None,
-        };
-        let reached = !matches!(outcome, Attempt::NotProcessed { status: None, .. });
-        if reached {
-            self.limits.feedback(kind == Kind::Read, sent, throttled);
+        let recorder = span.clone();
+        async move {
+            let (permit, sent) = self.limits.admit(kind == Kind::Read).await;
+            let started = Instant::now();
+            let result = send().await;
+            drop(permit);
+            let outcome = classify(self.vendor, operation, kind, result).await;
+            let throttled = match &outcome {
+                Attempt::NotProcessed {
+                    status: Some(429),
+                    retry_after,
+                    ..
+                } => Some(*retry_after),
+                _ => None,
+            };
+            let reached = !matches!(outcome, Attempt::NotProcessed { status: None, .. });
+            if reached {
+                self.limits.feedback(kind == Kind::Read, sent, throttled);
+            }
+            recorder.record("latency_ms", started.elapsed().as_millis() as u64);
+            match &outcome {
+                Attempt::Success(_) => {
+                    recorder.record("outcome", "success");
+                    tracing::info!("attempt succeeded");
+                }
+                Attempt::NotProcessed { status, .. } => {
+                    record(&recorder, *status, "not processed");
+                    tracing::info!("attempt not processed");
+                }
+                Attempt::Ambiguous { status, reason } => {
+                    record(&recorder, *status, "ambiguous");
+                    tracing::warn!(reason = reason.as_str(), "outcome unknown");
+                }
+                Attempt::Final(error) => {
+                    record(&recorder, error.status(), "refused");
+                    tracing::info!(error = %error, "attempt refused");
+                }
+            }
+            outcome
         }
-        let _entered = span.enter();
-        match &outcome {
-            Attempt::Success(_) => {
-                span.record("outcome", "success");
-                tracing::info!("attempt succeeded");
-            }
-            Attempt::NotProcessed { status, .. } => {
-                record(&span, *status, "not processed");
-                tracing::info!("attempt not processed");
-            }
-            Attempt::Ambiguous { status, reason } => {
-                record(&span, *status, "ambiguous");
-                tracing::warn!(reason = reason.as_str(), "outcome unknown");
-            }
-            Attempt::Final(error) => {
-                record(&span, error.status(), "refused");
-                tracing::info!(error = %error, "attempt refused");
-            }
-        }
-        outcome
+        .instrument(span)
+        .await
     }
 
     /// The wait before sending again after a "not processed" attempt, or the error that ends
