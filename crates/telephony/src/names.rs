@@ -4,7 +4,7 @@
 //! A name is in the table only while a create of it runs, so the table holds at most as many
 //! names as creates in flight.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::sync::Mutex;
 
 use tokio::sync::Notify;
@@ -12,10 +12,11 @@ use tokio::sync::Notify;
 /// The names in use.
 #[derive(Debug, Default)]
 pub(crate) struct NameLocks {
-    held: Mutex<HashSet<String>>,
-    /// Told whenever a name is freed; a create waiting for its name then looks again. Creates
-    /// of one name are rare, so waking every waiter costs nothing in practice, and a create
-    /// whose name is free pays one table entry and no wait.
+    /// Each name in use, and whether another create waits for it.
+    held: Mutex<HashMap<String, bool>>,
+    /// Told when a name that another create waits for is freed; the waiting creates then look
+    /// again. Creates of one name are rare, so waking every waiter costs nothing in practice,
+    /// and a create whose name is free pays one table entry and nothing else.
     freed: Notify,
 }
 
@@ -26,22 +27,24 @@ pub(crate) struct NameGuard<'a> {
 }
 
 impl NameLocks {
-    fn table(&self) -> std::sync::MutexGuard<'_, HashSet<String>> {
+    fn table(&self) -> std::sync::MutexGuard<'_, HashMap<String, bool>> {
         self.held.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// Waits until no other create of `name` runs. Dropping the wait leaves nothing behind.
     pub async fn lock<'a>(&'a self, name: &'a str) -> NameGuard<'a> {
         loop {
-            // Registered before looking, so that a name freed in between is not missed.
+            // Made before looking: a `Notified` receives every `notify_waiters` from its
+            // making on, so a name freed in between is not missed.
             let freed = self.freed.notified();
-            let mut freed = std::pin::pin!(freed);
-            freed.as_mut().enable();
             {
                 let mut table = self.table();
-                if !table.contains(name) {
-                    table.insert(name.to_string());
-                    return NameGuard { locks: self, name };
+                match table.get_mut(name) {
+                    Some(waited) => *waited = true,
+                    None => {
+                        table.insert(name.to_string(), false);
+                        return NameGuard { locks: self, name };
+                    }
                 }
             }
             freed.await;
@@ -57,8 +60,10 @@ impl NameLocks {
 
 impl Drop for NameGuard<'_> {
     fn drop(&mut self) {
-        self.locks.table().remove(self.name);
-        self.locks.freed.notify_waiters();
+        let waited = self.locks.table().remove(self.name);
+        if waited == Some(true) {
+            self.locks.freed.notify_waiters();
+        }
     }
 }
 
@@ -104,6 +109,34 @@ mod tests {
             .expect("the waiter is woken when A is freed")
             .expect("task");
         assert_eq!(held, 1, "it holds A alone");
+        assert_eq!(locks.len(), 0);
+    }
+
+    #[tokio::test]
+    async fn two_waiters_of_one_name_each_get_it_in_turn() {
+        let locks = std::sync::Arc::new(NameLocks::default());
+        let first = locks.lock("A").await;
+        let (done, mut finished) = tokio::sync::mpsc::unbounded_channel();
+        for waiter in 0..2 {
+            let (locks, done) = (locks.clone(), done.clone());
+            tokio::spawn(async move {
+                let held = locks.lock("A").await;
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                done.send((waiter, locks.len())).expect("send");
+                drop(held);
+            });
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        assert_eq!(locks.len(), 1, "both wait while A is held");
+        drop(first);
+        for _ in 0..2 {
+            let (_, held) =
+                tokio::time::timeout(std::time::Duration::from_secs(5), finished.recv())
+                    .await
+                    .expect("each waiter is woken in turn")
+                    .expect("a waiter finished");
+            assert_eq!(held, 1, "one create holds A at a time");
+        }
         assert_eq!(locks.len(), 0);
     }
 }
