@@ -97,6 +97,16 @@ fn benches(c: &mut Criterion) {
         validate::webex_operating_mode(&serde_json::to_value(&mode).expect("json")),
         Ok(())
     );
+    let small: dialpad_types::CreateOfficeMessage =
+        serde_json::from_str(include_str!("../examples/office.json")).expect("office");
+    c.bench_function(
+        "dialpad office.json (the overhead bench's body): validate typed",
+        |b| b.iter(|| validate::dialpad_typed(std::hint::black_box(&small)).is_ok()),
+    );
+    c.bench_function(
+        "dialpad office.json: clone + serialize to bytes (what the generated call does)",
+        |b| b.iter(|| serde_json::to_vec(&std::hint::black_box(&small).clone()).expect("json")),
+    );
     c.bench_function(
         "dialpad full office: validate typed (the client's check)",
         |b| b.iter(|| validate::dialpad_typed(std::hint::black_box(&office)).is_ok()),

@@ -132,7 +132,7 @@ impl Pattern {
 
     fn matches(&self, text: &str) -> bool {
         match self {
-            Pattern::SingleLine => !text.contains(['\r', '\n']),
+            Pattern::SingleLine => text.bytes().all(|b| b != b'\r' && b != b'\n'),
             Pattern::HourMinute => matches!(
                 text.as_bytes(),
                 [b'0' | b'1', b'0'..=b'9', b':', b'0'..=b'5', b'0'..=b'9']
