@@ -184,6 +184,7 @@ async fn create(
             (Some(client), Ok(office)) => client
                 .create_office(&office)
                 .baseline(baseline)
+                .send()
                 .await
                 .map(|o| (o.is_created(), o.into_id().to_string())),
             (None, _) => return (Outcome::Failed, None, Some("no Dialpad client".into())),
@@ -196,7 +197,7 @@ async fn create(
                     if let Some(org) = org_id {
                         create = create.org_id(org.as_str());
                     }
-                    create.await.map(|o| (o.is_created(), o.into_id()))
+                    create.send().await.map(|o| (o.is_created(), o.into_id()))
                 }
                 (None, _) => return (Outcome::Failed, None, Some("no Webex client".into())),
                 (_, Err(err)) => return (Outcome::Failed, None, Some(err.to_string())),

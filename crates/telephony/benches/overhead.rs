@@ -10,7 +10,7 @@
 //!
 //! `cargo bench -p telephony --bench overhead` (`OVERHEAD_REQUESTS`, default 400 per batch;
 //! `OVERHEAD_ROUNDS`, default 15 batches per path and concurrency; `OVERHEAD_ONLY`, a
-//! comma-separated list of path numbers from 0 to run alone, for a profiler).
+//! comma-separated list of path numbers from 0 to 8 to run alone, for a profiler).
 
 use std::future::Future;
 use std::sync::Arc;
@@ -119,15 +119,16 @@ fn median(mut values: Vec<f64>) -> f64 {
     values.get(values.len() / 2).copied().unwrap_or(f64::NAN)
 }
 
-const PATHS: [&str; 8] = [
+const PATHS: [&str; 9] = [
     "raw reqwest posting pre-serialized bytes",
     "raw reqwest posting the typed body",
     "the generated client's call",
-    "DialpadClient::create_office",
+    "DialpadClient::create_office(..).send()",
     "DialpadClient::create_office_json",
     "DialpadClient::create_office_once (no read-back)",
     "the generated call, reqwest set up as DialpadClient's",
     "validate typed, then the generated call set up as DialpadClient's",
+    "DialpadClient::create_office(..) awaited directly (the future boxed)",
 ];
 
 #[tokio::main]
@@ -256,11 +257,21 @@ async fn main() {
                     let (client, baseline, typed) =
                         (client.clone(), baseline.clone(), typed.clone());
                     async move {
-                        client
-                            .create_office(&typed[n])
-                            .baseline(&baseline)
-                            .await
-                            .is_ok()
+                        let create = client.create_office(&typed[n]).baseline(&baseline);
+                        create.send().await.is_ok()
+                    }
+                }),
+            )
+            .await;
+            let awaited = gate(
+                &only,
+                8,
+                round(requests, concurrency, |n| {
+                    let (client, baseline, typed) =
+                        (client.clone(), baseline.clone(), typed.clone());
+                    async move {
+                        let create = client.create_office(&typed[n]).baseline(&baseline);
+                        create.await.is_ok()
                     }
                 }),
             )
@@ -314,6 +325,7 @@ async fn main() {
                 once,
                 configured_call,
                 validated_call,
+                awaited,
             ]
             .into_iter()
             .enumerate()
@@ -354,6 +366,7 @@ async fn main() {
         ("validating the body first", 6, 7),
         ("the attempt loop (pacing, span, classification)", 7, 5),
         ("exactly-once bookkeeping (name lock, baseline)", 5, 3),
+        ("awaiting the builder instead of send() (one box)", 3, 8),
     ] {
         println!(
             "overhead: step at concurrency 32: {step}: {:.3}× ({:+.1} µs per request)",
