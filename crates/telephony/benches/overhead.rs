@@ -101,6 +101,23 @@ async fn generated_create(
     call.send().await.is_ok()
 }
 
+/// One create through `DialpadClient::create_office`: with `send()`, or the builder awaited
+/// directly when `awaited` is true.
+async fn handwritten_create(
+    client: Arc<DialpadClient>,
+    baseline: Arc<OfficeBaseline>,
+    typed: Arc<Vec<CreateOfficeMessage>>,
+    n: usize,
+    awaited: bool,
+) -> bool {
+    let create = client.create_office(&typed[n]).baseline(&baseline);
+    if awaited {
+        create.await.is_ok()
+    } else {
+        create.send().await.is_ok()
+    }
+}
+
 /// Runs a path's batch unless `OVERHEAD_ONLY` leaves it out.
 async fn gate(
     only: &Option<Vec<usize>>,
@@ -254,12 +271,7 @@ async fn main() {
                 &only,
                 3,
                 round(requests, concurrency, |n| {
-                    let (client, baseline, typed) =
-                        (client.clone(), baseline.clone(), typed.clone());
-                    async move {
-                        let create = client.create_office(&typed[n]).baseline(&baseline);
-                        create.send().await.is_ok()
-                    }
+                    handwritten_create(client.clone(), baseline.clone(), typed.clone(), n, false)
                 }),
             )
             .await;
@@ -267,12 +279,7 @@ async fn main() {
                 &only,
                 8,
                 round(requests, concurrency, |n| {
-                    let (client, baseline, typed) =
-                        (client.clone(), baseline.clone(), typed.clone());
-                    async move {
-                        let create = client.create_office(&typed[n]).baseline(&baseline);
-                        create.await.is_ok()
-                    }
+                    handwritten_create(client.clone(), baseline.clone(), typed.clone(), n, true)
                 }),
             )
             .await;
