@@ -155,7 +155,8 @@ impl DialpadClient {
         body: Body<'_, types::CreateOfficeMessage>,
         baseline: Option<&OfficeBaseline>,
     ) -> Result<Outcome<i64>, Error> {
-        let converted;
+        // Boxed: held across the create, it would otherwise enlarge every create's future.
+        let converted: Box<types::CreateOfficeMessage>;
         let office = match body {
             Body::Typed(office) => {
                 validate::dialpad_typed(office).map_err(Error::Validation)?;

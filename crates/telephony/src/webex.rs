@@ -105,7 +105,10 @@ impl WebexClient {
             }
             Body::Json(value) => {
                 validate::webex_operating_mode(value).map_err(Error::Validation)?;
-                self.resolve(&validate::typed(value)?, org_id).await
+                // Boxed: held across the create, it would otherwise enlarge every create's
+                // future.
+                let mode: Box<types::OperatingModePostObject> = validate::typed(value)?;
+                self.resolve(&mode, org_id).await
             }
         }
     }
