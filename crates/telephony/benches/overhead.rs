@@ -196,7 +196,7 @@ async fn main() {
     let configured = reqwest::Client::builder()
         .no_proxy()
         .default_headers(headers)
-        .user_agent("telephony/bench")
+        .user_agent(reqwest::header::HeaderValue::from_static("telephony/bench"))
         .timeout(std::time::Duration::from_secs(30))
         .connect_timeout(std::time::Duration::from_secs(10))
         .redirect(reqwest::redirect::Policy::none())

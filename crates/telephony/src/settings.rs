@@ -244,7 +244,12 @@ impl<V: Api> Settings<V> {
         headers.insert(reqwest::header::AUTHORIZATION, self.token.authorization()?);
         let mut builder = reqwest::Client::builder()
             .default_headers(headers)
-            .user_agent(concat!("telephony/", env!("CARGO_PKG_VERSION")))
+            // Static: every request copies the default headers, and a static value is copied
+            // without touching a shared reference count.
+            .user_agent(reqwest::header::HeaderValue::from_static(concat!(
+                "telephony/",
+                env!("CARGO_PKG_VERSION")
+            )))
             .timeout(self.timeout)
             .connect_timeout(self.connect_timeout)
             // A redirect would re-send the request, credentials included, wherever it points:
