@@ -155,8 +155,7 @@ impl DialpadClient {
         body: Body<'_, types::CreateOfficeMessage>,
         baseline: Option<&OfficeBaseline>,
     ) -> Result<Outcome<i64>, Error> {
-        // Boxed: held across the create, it would otherwise enlarge every create's future.
-        let converted: Box<types::CreateOfficeMessage>;
+        let converted;
         let office = match body {
             Body::Typed(office) => {
                 validate::dialpad_typed(office).map_err(Error::Validation)?;
@@ -165,7 +164,7 @@ impl DialpadClient {
             Body::Json(value) => {
                 validate::dialpad_office(value).map_err(Error::Validation)?;
                 converted = validate::typed(value)?;
-                &converted
+                &*converted
             }
         };
         match baseline {

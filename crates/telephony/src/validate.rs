@@ -143,8 +143,9 @@ pub(crate) fn to_json(body: &impl Serialize) -> Value {
 }
 
 /// Converts JSON that passed validation into a generated type; a leftover mismatch is still a
-/// validation error, never a panic.
-pub(crate) fn typed<T: serde::de::DeserializeOwned>(body: &Value) -> Result<T, crate::Error> {
+/// validation error, never a panic. Boxed: a create holds the body across its whole run, and
+/// inline it would enlarge the future of every create, typed ones included.
+pub(crate) fn typed<T: serde::de::DeserializeOwned>(body: &Value) -> Result<Box<T>, crate::Error> {
     serde_json::from_value(body.clone())
         .map_err(|err| crate::Error::Validation(type_mismatch(err.to_string())))
 }

@@ -105,9 +105,7 @@ impl WebexClient {
             }
             Body::Json(value) => {
                 validate::webex_operating_mode(value).map_err(Error::Validation)?;
-                // Boxed: held across the create, it would otherwise enlarge every create's
-                // future.
-                let mode: Box<types::OperatingModePostObject> = validate::typed(value)?;
+                let mode = validate::typed(value)?;
                 self.resolve(&mode, org_id).await
             }
         }
