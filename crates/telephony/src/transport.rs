@@ -92,25 +92,7 @@ impl Transport {
             if reached {
                 self.limits.feedback(kind == Kind::Read, sent, throttled);
             }
-            recorder.record("latency_ms", started.elapsed().as_millis() as u64);
-            match &outcome {
-                Attempt::Success(_) => {
-                    recorder.record("outcome", "success");
-                    tracing::info!("attempt succeeded");
-                }
-                Attempt::NotProcessed { status, .. } => {
-                    record(&recorder, *status, "not processed");
-                    tracing::info!("attempt not processed");
-                }
-                Attempt::Ambiguous { status, reason } => {
-                    record(&recorder, *status, "ambiguous");
-                    tracing::warn!(reason = reason.as_str(), "outcome unknown");
-                }
-                Attempt::Final(error) => {
-                    record(&recorder, error.status(), "refused");
-                    tracing::info!(error = %error, "attempt refused");
-                }
-            }
+            report(&recorder, started, &outcome);
             outcome
         }
         .instrument(span)
@@ -272,6 +254,29 @@ fn still_unknown(
             ),
         },
         _ => ended,
+    }
+}
+
+/// Records an attempt's latency and outcome on its span, and logs it (inside the span).
+fn report<T>(span: &tracing::Span, started: Instant, outcome: &Attempt<T>) {
+    span.record("latency_ms", started.elapsed().as_millis() as u64);
+    match outcome {
+        Attempt::Success(_) => {
+            record(span, None, "success");
+            tracing::info!("attempt succeeded");
+        }
+        Attempt::NotProcessed { status, .. } => {
+            record(span, *status, "not processed");
+            tracing::info!("attempt not processed");
+        }
+        Attempt::Ambiguous { status, reason } => {
+            record(span, *status, "ambiguous");
+            tracing::warn!(reason = reason.as_str(), "outcome unknown");
+        }
+        Attempt::Final(error) => {
+            record(span, error.status(), "refused");
+            tracing::info!(error = %error, "attempt refused");
+        }
     }
 }
 
