@@ -120,7 +120,7 @@ async fn dialpad_create_office_sends_the_body_and_decodes_the_office() {
         .expect("created");
     assert_eq!(created.status(), StatusCode::OK);
     let office_out = created.into_inner().office.expect("office in answer");
-    assert_eq!(office_out.id, Some(42));
+    assert_eq!(office_out.id, Some(42.into()));
 
     let request = only(&seen);
     assert_eq!(request.method, Method::POST);

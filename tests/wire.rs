@@ -359,7 +359,7 @@ fn dialpad_response_tolerates_nulls_and_unknown_values() {
     });
     let response: dp::OfficeUpdateResponse = serde_json::from_value(body).expect("decodes");
     let office = response.office.expect("office present");
-    assert_eq!(office.id, Some(4_711));
+    assert_eq!(office.id, Some(4_711.into()));
     assert_eq!(office.state.as_deref(), Some("a_state_added_later"));
     let open = office
         .routing_options

@@ -7,7 +7,8 @@
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use progenitor::{GenerationSettings, Generator, InterfaceStyle, TagStyle};
+use progenitor::{GenerationSettings, Generator, InterfaceStyle, TagStyle, TypeImpl};
+use schemars::schema::{InstanceType, SchemaObject, StringValidation, SubschemaValidation};
 use telephony_spec::Vendor;
 
 /// Where the generated crate lives, relative to the workspace root.
@@ -117,8 +118,40 @@ pub fn settings() -> GenerationSettings {
         .with_interface(InterfaceStyle::Builder)
         .with_tag(TagStyle::Merged)
         .with_derive("PartialEq")
-        .with_derive("schemars::JsonSchema");
+        .with_derive("schemars::JsonSchema")
+        .with_conversion(
+            decimal_integer_schema(),
+            "::telephony_wire::Int64",
+            [TypeImpl::Display, TypeImpl::FromStr].into_iter(),
+        );
     settings
+}
+
+/// The schema of an answer field that a vendor writes as a JSON number or as a string holding
+/// a decimal integer, as the specs spell it (`anyOf: [{type: integer, format: int64}, {type:
+/// string, pattern: "^-?[0-9]+$"}]`, `nullable` and descriptions aside): the generated code
+/// uses `telephony_wire::Int64`, which reads both forms, wherever it appears.
+pub fn decimal_integer_schema() -> SchemaObject {
+    let integer = SchemaObject {
+        instance_type: Some(InstanceType::Integer.into()),
+        format: Some("int64".to_string()),
+        ..Default::default()
+    };
+    let decimal = SchemaObject {
+        instance_type: Some(InstanceType::String.into()),
+        string: Some(Box::new(StringValidation {
+            pattern: Some(telephony_wire::DECIMAL_PATTERN.to_string()),
+            ..Default::default()
+        })),
+        ..Default::default()
+    };
+    SchemaObject {
+        subschemas: Some(Box::new(SubschemaValidation {
+            any_of: Some(vec![integer.into(), decimal.into()]),
+            ..Default::default()
+        })),
+        ..Default::default()
+    }
 }
 
 /// Generates one vendor module from the text of its spec.

@@ -1449,7 +1449,7 @@ pub mod types {
         pub action: ::std::option::Option<::std::string::String>,
         ///Id of the target that is dialed.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub action_target_id: ::std::option::Option<i64>,
+        pub action_target_id: ::std::option::Option<::telephony_wire::Int64>,
         ///Kind of target that is dialed.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub action_target_type: ::std::option::Option<::std::string::String>,
@@ -1972,7 +1972,7 @@ pub mod types {
         pub friday_hours: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         ///Id of the office.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub id: ::std::option::Option<i64>,
+        pub id: ::std::option::Option<::telephony_wire::Int64>,
         ///Whether this is the primary office of the company.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub is_primary_office: ::std::option::Option<bool>,
@@ -1987,7 +1987,7 @@ pub mod types {
         pub no_operators_action: ::std::option::Option<::std::string::String>,
         ///Id of the office (same value as `id`).
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub office_id: ::std::option::Option<i64>,
+        pub office_id: ::std::option::Option<::telephony_wire::Int64>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub office_settings: ::std::option::Option<OfficeSettings>,
         ///Phone numbers assigned to the office.
@@ -1995,7 +1995,7 @@ pub mod types {
         pub phone_numbers: ::std::option::Option<::std::vec::Vec<::std::string::String>>,
         ///Seconds the office line rings before the no-operator action applies.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub ring_seconds: ::std::option::Option<i64>,
+        pub ring_seconds: ::std::option::Option<::telephony_wire::Int64>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub routing_options: ::std::option::Option<RoutingOptionsView>,
         ///Saturday opening hours as reported, HH:MM open/close pairs.
@@ -2175,42 +2175,46 @@ pub mod types {
     pub struct PlanProto {
         ///Lines for every number after the first one assigned to a target.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub additional_number_lines: ::std::option::Option<i64>,
+        pub additional_number_lines: ::std::option::Option<::telephony_wire::Int64>,
         ///Remaining balance in USD, as a decimal number in a string.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub balance: ::std::option::Option<::std::string::String>,
         ///Lines for call center agents without a primary number.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub contact_center_lines: ::std::option::Option<i64>,
+        pub contact_center_lines: ::std::option::Option<::telephony_wire::Int64>,
         ///Lines for fax numbers.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub fax_lines: ::std::option::Option<i64>,
+        pub fax_lines: ::std::option::Option<::telephony_wire::Int64>,
         ///Start of the next billing cycle, a UTC timestamp.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub next_billing_date: ::std::option::Option<i64>,
+        pub next_billing_date: ::std::option::Option<::telephony_wire::Int64>,
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub ppu_address: ::std::option::Option<BillingContactProto>,
         ///Lines for rooms with their own number.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub room_lines: ::std::option::Option<i64>,
+        pub room_lines: ::std::option::Option<::telephony_wire::Int64>,
         ///Lines for call center agents with a primary number.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub sell_lines: ::std::option::Option<i64>,
+        pub sell_lines: ::std::option::Option<::telephony_wire::Int64>,
         ///Lines for users with a primary number.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub talk_lines: ::std::option::Option<i64>,
+        pub talk_lines: ::std::option::Option<::telephony_wire::Int64>,
         ///Like additional-number lines, for toll-free numbers.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub tollfree_additional_number_lines: ::std::option::Option<i64>,
+        pub tollfree_additional_number_lines: ::std::option::Option<
+            ::telephony_wire::Int64,
+        >,
         ///Like room lines, where the room's number is toll-free.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub tollfree_room_lines: ::std::option::Option<i64>,
+        pub tollfree_room_lines: ::std::option::Option<::telephony_wire::Int64>,
         ///Like uberconference lines, for toll-free numbers.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub tollfree_uberconference_lines: ::std::option::Option<i64>,
+        pub tollfree_uberconference_lines: ::std::option::Option<
+            ::telephony_wire::Int64,
+        >,
         ///Lines for numbers of users' conference rooms.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub uberconference_lines: ::std::option::Option<i64>,
+        pub uberconference_lines: ::std::option::Option<::telephony_wire::Int64>,
     }
     impl PlanProto {
         pub fn builder() -> builder::PlanProto {
@@ -2378,7 +2382,7 @@ pub mod types {
         pub action: ::std::option::Option<::std::string::String>,
         ///Id of the target that calls are routed to.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
-        pub action_target_id: ::std::option::Option<i64>,
+        pub action_target_id: ::std::option::Option<::telephony_wire::Int64>,
         ///Kind of target calls are routed to.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub action_target_type: ::std::option::Option<::std::string::String>,
@@ -3759,7 +3763,7 @@ pub mod types {
                 ::std::string::String,
             >,
             action_target_id: ::std::result::Result<
-                ::std::option::Option<i64>,
+                ::std::option::Option<::telephony_wire::Int64>,
                 ::std::string::String,
             >,
             action_target_type: ::std::result::Result<
@@ -3791,7 +3795,9 @@ pub mod types {
             }
             pub fn action_target_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::telephony_wire::Int64>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.action_target_id = value
@@ -4197,7 +4203,10 @@ pub mod types {
                 ::std::option::Option<::std::vec::Vec<::std::string::String>>,
                 ::std::string::String,
             >,
-            id: ::std::result::Result<::std::option::Option<i64>, ::std::string::String>,
+            id: ::std::result::Result<
+                ::std::option::Option<::telephony_wire::Int64>,
+                ::std::string::String,
+            >,
             is_primary_office: ::std::result::Result<
                 ::std::option::Option<bool>,
                 ::std::string::String,
@@ -4215,7 +4224,7 @@ pub mod types {
                 ::std::string::String,
             >,
             office_id: ::std::result::Result<
-                ::std::option::Option<i64>,
+                ::std::option::Option<::telephony_wire::Int64>,
                 ::std::string::String,
             >,
             office_settings: ::std::result::Result<
@@ -4227,7 +4236,7 @@ pub mod types {
                 ::std::string::String,
             >,
             ring_seconds: ::std::result::Result<
-                ::std::option::Option<i64>,
+                ::std::option::Option<::telephony_wire::Int64>,
                 ::std::string::String,
             >,
             routing_options: ::std::result::Result<
@@ -4358,7 +4367,9 @@ pub mod types {
             }
             pub fn id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::telephony_wire::Int64>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.id = value
@@ -4422,7 +4433,9 @@ pub mod types {
             }
             pub fn office_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::telephony_wire::Int64>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.office_id = value
@@ -4462,7 +4475,9 @@ pub mod types {
             }
             pub fn ring_seconds<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::telephony_wire::Int64>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.ring_seconds = value
@@ -4898,7 +4913,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct PlanProto {
             additional_number_lines: ::std::result::Result<
-                ::std::option::Option<i64>,
+                ::std::option::Option<::telephony_wire::Int64>,
                 ::std::string::String,
             >,
             balance: ::std::result::Result<
@@ -4906,15 +4921,15 @@ pub mod types {
                 ::std::string::String,
             >,
             contact_center_lines: ::std::result::Result<
-                ::std::option::Option<i64>,
+                ::std::option::Option<::telephony_wire::Int64>,
                 ::std::string::String,
             >,
             fax_lines: ::std::result::Result<
-                ::std::option::Option<i64>,
+                ::std::option::Option<::telephony_wire::Int64>,
                 ::std::string::String,
             >,
             next_billing_date: ::std::result::Result<
-                ::std::option::Option<i64>,
+                ::std::option::Option<::telephony_wire::Int64>,
                 ::std::string::String,
             >,
             ppu_address: ::std::result::Result<
@@ -4922,31 +4937,31 @@ pub mod types {
                 ::std::string::String,
             >,
             room_lines: ::std::result::Result<
-                ::std::option::Option<i64>,
+                ::std::option::Option<::telephony_wire::Int64>,
                 ::std::string::String,
             >,
             sell_lines: ::std::result::Result<
-                ::std::option::Option<i64>,
+                ::std::option::Option<::telephony_wire::Int64>,
                 ::std::string::String,
             >,
             talk_lines: ::std::result::Result<
-                ::std::option::Option<i64>,
+                ::std::option::Option<::telephony_wire::Int64>,
                 ::std::string::String,
             >,
             tollfree_additional_number_lines: ::std::result::Result<
-                ::std::option::Option<i64>,
+                ::std::option::Option<::telephony_wire::Int64>,
                 ::std::string::String,
             >,
             tollfree_room_lines: ::std::result::Result<
-                ::std::option::Option<i64>,
+                ::std::option::Option<::telephony_wire::Int64>,
                 ::std::string::String,
             >,
             tollfree_uberconference_lines: ::std::result::Result<
-                ::std::option::Option<i64>,
+                ::std::option::Option<::telephony_wire::Int64>,
                 ::std::string::String,
             >,
             uberconference_lines: ::std::result::Result<
-                ::std::option::Option<i64>,
+                ::std::option::Option<::telephony_wire::Int64>,
                 ::std::string::String,
             >,
         }
@@ -4972,7 +4987,9 @@ pub mod types {
         impl PlanProto {
             pub fn additional_number_lines<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::telephony_wire::Int64>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.additional_number_lines = value
@@ -4998,7 +5015,9 @@ pub mod types {
             }
             pub fn contact_center_lines<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::telephony_wire::Int64>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.contact_center_lines = value
@@ -5012,7 +5031,9 @@ pub mod types {
             }
             pub fn fax_lines<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::telephony_wire::Int64>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.fax_lines = value
@@ -5024,7 +5045,9 @@ pub mod types {
             }
             pub fn next_billing_date<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::telephony_wire::Int64>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.next_billing_date = value
@@ -5052,7 +5075,9 @@ pub mod types {
             }
             pub fn room_lines<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::telephony_wire::Int64>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.room_lines = value
@@ -5064,7 +5089,9 @@ pub mod types {
             }
             pub fn sell_lines<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::telephony_wire::Int64>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.sell_lines = value
@@ -5076,7 +5103,9 @@ pub mod types {
             }
             pub fn talk_lines<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::telephony_wire::Int64>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.talk_lines = value
@@ -5088,7 +5117,9 @@ pub mod types {
             }
             pub fn tollfree_additional_number_lines<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::telephony_wire::Int64>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.tollfree_additional_number_lines = value
@@ -5102,7 +5133,9 @@ pub mod types {
             }
             pub fn tollfree_room_lines<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::telephony_wire::Int64>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.tollfree_room_lines = value
@@ -5116,7 +5149,9 @@ pub mod types {
             }
             pub fn tollfree_uberconference_lines<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::telephony_wire::Int64>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.tollfree_uberconference_lines = value
@@ -5130,7 +5165,9 @@ pub mod types {
             }
             pub fn uberconference_lines<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::telephony_wire::Int64>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.uberconference_lines = value
@@ -5409,7 +5446,7 @@ pub mod types {
                 ::std::string::String,
             >,
             action_target_id: ::std::result::Result<
-                ::std::option::Option<i64>,
+                ::std::option::Option<::telephony_wire::Int64>,
                 ::std::string::String,
             >,
             action_target_type: ::std::result::Result<
@@ -5456,7 +5493,9 @@ pub mod types {
             }
             pub fn action_target_id<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::telephony_wire::Int64>,
+                >,
                 T::Error: ::std::fmt::Display,
             {
                 self.action_target_id = value

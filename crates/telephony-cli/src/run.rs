@@ -57,7 +57,9 @@ pub async fn plan(items: Vec<Item>, clients: &Clients) -> Result<Plan, RunError>
         let listed: Vec<(i64, Option<String>)> = client
             .offices()
             .items()
-            .try_filter_map(|o| async move { Ok(o.id.map(|id| (id, o.name))) })
+            .try_filter_map(
+                |o| async move { Ok(telephony::dialpad::id_of(&o).map(|id| (id, o.name))) },
+            )
             .try_collect()
             .await?;
         for (id, name) in &listed {
@@ -226,7 +228,12 @@ async fn record(journal: &Arc<Journal>, entry: &Entry) -> Result<(), JournalErro
         })
 }
 
-fn entry(item: &Item, outcome: Outcome, id: Option<String>, error: Option<String>) -> Entry {
+pub(crate) fn entry(
+    item: &Item,
+    outcome: Outcome,
+    id: Option<String>,
+    error: Option<String>,
+) -> Entry {
     Entry {
         at: journal::now(),
         item: item.label(),

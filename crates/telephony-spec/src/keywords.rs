@@ -9,7 +9,8 @@ use crate::SpecError;
 /// examples, defaults). Any other keyword in a schema — `oneOf`, `allOf`, `not`, `multipleOf`,
 /// a misspelling — would be skipped silently, weakening validation in the client and the mock
 /// alike, so a spec that uses one is refused when loaded.
-const SCHEMA_KEYWORDS: [&str; 27] = [
+const SCHEMA_KEYWORDS: [&str; 28] = [
+    "anyOf",
     "type",
     "format",
     "properties",
@@ -136,6 +137,15 @@ fn check_schema(path: &str, pointer: &str, schema: &Value) -> Result<(), SpecErr
         if let Some(inner) = map.get(key).filter(|v| v.is_object()) {
             check_schema(path, &format!("{pointer}/{key}"), inner)?;
         }
+    }
+    for (index, member) in map
+        .get("anyOf")
+        .and_then(Value::as_array)
+        .into_iter()
+        .flatten()
+        .enumerate()
+    {
+        check_schema(path, &format!("{pointer}/anyOf/{index}"), member)?;
     }
     Ok(())
 }

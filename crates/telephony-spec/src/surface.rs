@@ -31,6 +31,7 @@ const NOT_CONSTRAINTS: &[&str] = &[
     "properties",
     "required",
     "items",
+    "anyOf",
 ];
 
 /// Renders the API surface of `spec`.
@@ -271,8 +272,22 @@ fn field_line(schema: &Value, required: bool) -> String {
     parts.join(", ")
 }
 
-/// `string`, `integer(int64)`, `array<HourMinute>`, or a referenced schema's name.
+/// `string`, `integer(int64)`, `array<HourMinute>`, a referenced schema's name, or the
+/// alternatives of an `anyOf` (`integer(int64) | string(pattern=...)`).
 fn type_label(schema: &Value) -> String {
+    if let Some(members) = schema.get("anyOf").and_then(Value::as_array) {
+        let labels: Vec<String> = members
+            .iter()
+            .map(|member| {
+                let limits = constraints(member, true);
+                match limits.is_empty() {
+                    true => type_label(member),
+                    false => format!("{}({})", type_label(member), limits.join(", ")),
+                }
+            })
+            .collect();
+        return labels.join(" | ");
+    }
     if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
         return reference
             .rsplit('/')

@@ -382,6 +382,9 @@ impl Validator {
             }
             return;
         }
+        if let Some(members) = schema.get("anyOf").and_then(Value::as_array) {
+            self.check_any_of(members, value, path, out);
+        }
         let expected = schema.get("type").and_then(Value::as_str);
         if let Some(expected) = expected
             && !has_type(value, expected)
@@ -404,6 +407,38 @@ impl Validator {
             Value::Object(map) => self.check_object(schema, at, map, path, out),
             _ => {}
         }
+    }
+
+    /// `anyOf`: the value passes when one member passes; otherwise one violation names what
+    /// the members allow (`must be an integer or a string matching ...`).
+    fn check_any_of(
+        &self,
+        members: &[Value],
+        value: &Value,
+        path: &Path<'_>,
+        out: &mut ViolationList,
+    ) {
+        let mut allowed = Vec::new();
+        for member in members {
+            let mut scratch = ViolationList::default();
+            self.check(member, value, path, &mut scratch);
+            if scratch.is_empty() {
+                return;
+            }
+            let (member, _) = self.resolve(member);
+            let kind = member
+                .get("type")
+                .and_then(Value::as_str)
+                .unwrap_or("any value");
+            allowed.push(match member.get("pattern").and_then(Value::as_str) {
+                Some(pattern) => format!("{} matching {pattern}", article(kind)),
+                None => article(kind),
+            });
+        }
+        out.push(path.violation(
+            "anyOf",
+            format!("must be {} (found {})", allowed.join(" or "), kind(value)),
+        ));
     }
 
     fn check_string(&self, schema: &Value, text: &str, path: &Path<'_>, out: &mut ViolationList) {

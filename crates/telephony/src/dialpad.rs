@@ -196,13 +196,14 @@ impl DialpadClient {
         let ids: Vec<i64> = self
             .offices()
             .items()
-            .try_filter_map(|office| async move { Ok(office.id) })
+            .try_filter_map(|office| async move { Ok(id_of(&office)) })
             .try_collect()
             .await?;
         Ok(OfficeBaseline::new(ids))
     }
 
-    /// Reads one office.
+    /// Reads one office. An id read from an answer converts with `i64::from` (or take it
+    /// with [`id_of`]).
     pub async fn get_office(&self, id: i64) -> Result<types::OfficeProto, Error> {
         self.transport
             .read("get_office", || self.api.get_office().id(id).send())
@@ -259,8 +260,7 @@ impl DialpadClient {
             .offices()
             .items()
             .try_filter_map(|office| async move {
-                Ok(office
-                    .id
+                Ok(id_of(&office)
                     .filter(|id| office.name.as_deref() == Some(name) && !baseline.is_known(*id)))
             })
             .try_collect()
@@ -283,7 +283,21 @@ impl DialpadClient {
 
 /// The office id of a create's answer.
 fn office_id(answer: &types::OfficeUpdateResponse) -> Option<i64> {
-    answer.office.as_ref().and_then(|office| office.id)
+    answer.office.as_ref().and_then(id_of)
+}
+
+/// An office's id: `id`, or `office_id` (the same value, as the vendor documents it) when the
+/// answer leaves `id` out. Either may come as a JSON number or a decimal string.
+///
+/// ```
+/// use telephony::dialpad::id_of;
+/// use telephony::dialpad_types::OfficeProto;
+///
+/// let office: OfficeProto = serde_json::from_str(r#"{"office_id": "124"}"#).unwrap();
+/// assert_eq!(id_of(&office), Some(124));
+/// ```
+pub fn id_of(office: &types::OfficeProto) -> Option<i64> {
+    office.id.or(office.office_id).map(i64::from)
 }
 
 /// A listing of offices; see [`DialpadClient::offices`].

@@ -317,7 +317,7 @@ async fn listings_page_through_everything_and_reads_are_retried() {
     );
     let pages: Vec<_> = client.offices().pages().try_collect().await.expect("pages");
     assert_eq!(pages.iter().map(Vec::len).collect::<Vec<_>>(), [2, 2, 1]);
-    let first = pages[0][0].id.expect("id");
+    let first = i64::from(pages[0][0].id.expect("id"));
     let office = client.get_office(first).await.expect("get");
     assert_eq!(office.name.as_deref(), Some("Office 0"));
     let missing = client.get_office(42).await.unwrap_err();

@@ -28,6 +28,9 @@ pub enum Kind {
     RequirementAdded,
     /// A type is narrower here (`number` read as integer, a string given a `format`).
     TypeNarrowed,
+    /// An answer's type is wider here: it also accepts the form the vendor's own examples
+    /// use (an `integer` that may come as a decimal string).
+    TypeWidened,
     /// A response enum is read as an open string listing its known values.
     EnumReadAsString,
     /// Enum values are listed here that the published document leaves out, or the reverse.
@@ -55,6 +58,7 @@ impl Kind {
             Kind::RequirementRelaxed => "requirement-relaxed",
             Kind::RequirementAdded => "requirement-added",
             Kind::TypeNarrowed => "type-narrowed",
+            Kind::TypeWidened => "type-widened",
             Kind::EnumReadAsString => "enum-read-as-string",
             Kind::EnumValuesChanged => "enum-values-changed",
             Kind::LimitAdded => "limit-added",
@@ -105,6 +109,12 @@ impl Decision {
                 .vendor
                 .as_deref()
                 .is_none_or(|v| v == vendor.unwrap_or(ABSENT))
+    }
+
+    /// Whether this decision is about `facet` at `at`, whatever value the vendor's document
+    /// has there (`cargo xtask conformance` sees what Prism refused, not the vendor's value).
+    pub fn matches(&self, at: &str, facet: &str) -> bool {
+        self.at_matcher.is_match(at) && self.facet_matchers.iter().any(|m| m.is_match(facet))
     }
 }
 

@@ -137,6 +137,7 @@ impl<'a> Collector<'a> {
         let merged = self.merge(schema);
         let kind = match merged.get("type").and_then(Value::as_str) {
             Some(kind) => kind.to_string(),
+            None if merged.contains_key("anyOf") => self.alternatives(&merged["anyOf"]),
             None if merged.contains_key("properties") => "object".to_string(),
             None if merged.contains_key("items") => "array".to_string(),
             None => "any".to_string(),
@@ -188,6 +189,24 @@ impl<'a> Collector<'a> {
             self.put(&place, PRESENT, "yes");
             self.schema(&place, items, depth + 1);
         }
+    }
+
+    /// The types an `anyOf` allows, in order (`integer | string`); a member without a `type`
+    /// counts as `any`.
+    fn alternatives(&self, members: &Value) -> String {
+        let kinds: Vec<String> = members
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|member| {
+                self.merge(member)
+                    .get("type")
+                    .and_then(Value::as_str)
+                    .unwrap_or("any")
+                    .to_string()
+            })
+            .collect();
+        kinds.join(" | ")
     }
 
     /// A schema with its `$ref` followed and its `allOf` members folded in (later members'
