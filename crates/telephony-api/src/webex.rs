@@ -896,12 +896,12 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct RecurYearlyByDateView {
-        ///Day of the month.
+        ///Day of the month. The published document declares a `number`, so an answer may write it with a fraction; the client reads a whole number from 1 to 31.
         #[serde(
             rename = "dayOfMonth",
             skip_serializing_if = "::std::option::Option::is_none"
         )]
-        pub day_of_month: ::std::option::Option<i64>,
+        pub day_of_month: ::std::option::Option<f64>,
         ///Month of the year.
         #[serde(skip_serializing_if = "::std::option::Option::is_none")]
         pub month: ::std::option::Option<::std::string::String>,
@@ -3229,7 +3229,7 @@ pub mod types {
         #[derive(Clone, Debug)]
         pub struct RecurYearlyByDateView {
             day_of_month: ::std::result::Result<
-                ::std::option::Option<i64>,
+                ::std::option::Option<f64>,
                 ::std::string::String,
             >,
             month: ::std::result::Result<
@@ -3248,7 +3248,7 @@ pub mod types {
         impl RecurYearlyByDateView {
             pub fn day_of_month<T>(mut self, value: T) -> Self
             where
-                T: ::std::convert::TryInto<::std::option::Option<i64>>,
+                T: ::std::convert::TryInto<::std::option::Option<f64>>,
                 T::Error: ::std::fmt::Display,
             {
                 self.day_of_month = value

@@ -122,7 +122,7 @@ fn mode(n: usize) -> serde_json::Value {
         "locationId": format!("LOCATION-{n}"),
         "sameHoursDaily": {
             "mondayToFriday": {"enabled": true, "startTime": "09:00", "endTime": "17:00"},
-            "saturdayToSunday": {"enabled": false}
+            "saturdayToSunday": {"enabled": false, "startTime": "00:00", "endTime": "23:59"}
         },
         "callForwarding": {"enabled": false, "destination": "+19705550006"}
     })

@@ -2,7 +2,8 @@
 //!
 //! Each rule sits on the object schema it constrains and has an `id`, a `kind` and a
 //! `message`. The kinds:
-//! - `required_if`: `field` is required when every condition of `when` holds. A condition is
+//! - `required_if`: `field` is required when every condition of `when` holds, and not every
+//!   condition of `unless` (at least one of the two lists is given). A condition is
 //!   `{field, equals: V}` or `{field, in: [V, …]}`; an absent field counts as its schema
 //!   `default` (so an absent `allDayEnabled` with `default: false` is false).
 //! - `time_pairs`: each array named in `fields` holds `HH:MM` open/close pairs: an even number
@@ -23,14 +24,16 @@ pub(crate) struct RuleError(pub String);
 /// One parsed rule.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Rule {
-    /// `field` is required when all `when` conditions hold.
+    /// `field` is required when all `when` conditions hold and not all `unless` ones do.
     RequiredIf {
         /// The rule's id.
         id: String,
         /// The field that becomes required.
         field: String,
-        /// Conditions that must all hold.
+        /// Conditions that must all hold (none: always).
         when: Vec<Condition>,
+        /// Conditions that, when all hold, exempt the object (none: never).
+        unless: Vec<Condition>,
         /// The message for a violation.
         message: String,
     },
@@ -126,15 +129,17 @@ impl Rule {
         let message = text(entry, "message")?;
         match text(entry, "kind")?.as_str() {
             "required_if" => {
-                let when = conditions(&id, entry)?;
-                if when.is_empty() {
+                let when = conditions(&id, entry, "when")?;
+                let unless = conditions(&id, entry, "unless")?;
+                if when.is_empty() && unless.is_empty() {
                     return Err(RuleError(format!(
-                        "rule {id}: `when` must be a non-empty list"
+                        "rule {id}: `when` or `unless` must be a non-empty list"
                     )));
                 }
                 Ok(Rule::RequiredIf {
                     field: text(entry, "field")?,
                     when,
+                    unless,
                     id,
                     message,
                 })
@@ -142,7 +147,7 @@ impl Rule {
             "time_before" => Ok(Rule::TimeBefore {
                 field: text(entry, "field")?,
                 other: text(entry, "other")?,
-                when: conditions(&id, entry)?,
+                when: conditions(&id, entry, "when")?,
                 id,
                 message,
             }),
@@ -190,8 +195,14 @@ impl Rule {
                 .collect::<Vec<_>>()
         };
         match self {
-            Rule::RequiredIf { field, when, .. } => {
+            Rule::RequiredIf {
+                field,
+                when,
+                unless,
+                ..
+            } => {
                 let mut fields = of_conditions(when);
+                fields.extend(of_conditions(unless));
                 fields.push((field.clone(), false));
                 fields
             }
@@ -224,11 +235,13 @@ impl Rule {
             Rule::RequiredIf {
                 field,
                 when,
+                unless,
                 message,
                 ..
             } => {
                 let present = map.get(field).is_some_and(|v| !v.is_null());
-                if !present && when.iter().all(|c| c.holds(map, default_of)) {
+                let exempt = !unless.is_empty() && unless.iter().all(|c| c.holds(map, default_of));
+                if !present && !exempt && when.iter().all(|c| c.holds(map, default_of)) {
                     out.push(Path::Field(path, field).violation(id, message.clone()));
                 }
             }
@@ -298,13 +311,13 @@ fn texts_of<'m>(
     Some((text(first)?, text(second)?))
 }
 
-/// The optional `when` list of a rule (none: an empty list).
-fn conditions(id: &str, entry: &Value) -> Result<Vec<Condition>, RuleError> {
-    match entry.get("when") {
+/// The optional condition list `key` (`when`, `unless`) of a rule (none: an empty list).
+fn conditions(id: &str, entry: &Value, key: &str) -> Result<Vec<Condition>, RuleError> {
+    match entry.get(key) {
         None => Ok(Vec::new()),
         Some(Value::Array(list)) => list.iter().map(|c| Condition::parse(id, c)).collect(),
         Some(other) => Err(RuleError(format!(
-            "rule {id}: `when` must be a list: {other}"
+            "rule {id}: `{key}` must be a list: {other}"
         ))),
     }
 }

@@ -106,10 +106,31 @@ fn a_working_day_needs_start_and_end_times() {
         "saturdayToSunday": {"enabled": true, "allDayEnabled": true}
     });
     assert_eq!(found(&body), vec![]);
+    // The vendor's schema requires the times on every day; only a day enabled all day is shown
+    // without them in the vendor's examples. A closed day carries them too.
+    let closed_needs_times = vec![
+        (
+            "$.sameHoursDaily.saturdayToSunday.startTime".to_string(),
+            "day-start-time".to_string(),
+        ),
+        (
+            "$.sameHoursDaily.saturdayToSunday.endTime".to_string(),
+            "day-end-time".to_string(),
+        ),
+    ];
     body["sameHoursDaily"]["saturdayToSunday"] = json!({"enabled": false});
-    assert_eq!(found(&body), vec![], "a disabled day needs no times");
+    assert_eq!(found(&body), closed_needs_times, "a closed day");
     body["sameHoursDaily"]["saturdayToSunday"] = json!({});
-    assert_eq!(found(&body), vec![], "enabled defaults to false");
+    assert_eq!(
+        found(&body),
+        closed_needs_times,
+        "enabled defaults to false"
+    );
+    body["sameHoursDaily"]["saturdayToSunday"] = json!({"enabled": false, "allDayEnabled": true});
+    assert_eq!(found(&body), closed_needs_times, "closed, though all-day");
+    body["sameHoursDaily"]["saturdayToSunday"] =
+        json!({"enabled": false, "startTime": "00:00", "endTime": "23:59"});
+    assert_eq!(found(&body), vec![], "a closed day with its times");
 }
 
 #[test]
@@ -118,7 +139,8 @@ fn different_hours_daily_needs_all_seven_days() {
     body["differentHoursDaily"] = json!({
         "monday": day("09:00", "17:00"), "tuesday": day("09:00", "17:00"),
         "wednesday": day("09:00", "17:00"), "thursday": day("09:00", "17:00"),
-        "friday": day("9:00", "17:00"), "saturday": {"enabled": false}
+        "friday": day("9:00", "17:00"),
+        "saturday": {"enabled": false, "startTime": "00:00", "endTime": "23:59"}
     });
     assert_eq!(
         found(&body),

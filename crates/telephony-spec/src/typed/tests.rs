@@ -86,7 +86,7 @@ fn a_valid_body_is_walked_without_json_and_agrees() {
         "sameHoursDaily": {
             "mondayToFriday": {"enabled": true, "allDayEnabled": false,
                                "startTime": "08:00", "endTime": "17:00"},
-            "saturdayToSunday": {"enabled": false}}});
+            "saturdayToSunday": {"enabled": false, "startTime": "00:00", "endTime": "23:59"}}});
     assert_eq!(
         both(Validator::webex(), "create_operating_mode", &mode),
         (true, 0)

@@ -3,6 +3,7 @@
 //! day; a day with more is an error naming it. Webex schedules run in the location's time
 //! zone, so the zone of the hours is not sent: use hours in the zone of the location. A day
 //! open 00:00-23:59 is Webex's "all day", and an all-day Webex day reads back as 00:00-23:59.
+//! A closed day is sent with times too ([`CLOSED_DAY_TIMES`]), as the vendor's schema asks.
 
 use chrono::Weekday;
 use telephony_api::webex::types::{
@@ -142,14 +143,23 @@ impl WeeklyHours {
     }
 }
 
+/// The times a closed day carries. The vendor's published schema requires `startTime` and
+/// `endTime` on every day, and nothing in the vendor's pages shows a closed day accepted
+/// without them (only a day enabled all day is shown without times), so a closed day sends
+/// the whole day as its span, which no ordering rule can refuse; `enabled: false` is what
+/// closes it.
+pub const CLOSED_DAY_TIMES: (&str, &str) = ("00:00", "23:59");
+
 fn to_day(day: Weekday, intervals: &[Interval]) -> Result<Day, ScheduleError> {
-    let closed = Day::builder().enabled(false).all_day_enabled(false);
+    let base = Day::builder().enabled(false).all_day_enabled(false);
     let schedule = match intervals {
-        [] => closed,
+        [] => base
+            .start_time(Some(time_of_day(CLOSED_DAY_TIMES.0.to_string())?))
+            .end_time(Some(time_of_day(CLOSED_DAY_TIMES.1.to_string())?)),
         [only] if only.open_hhmm() == "00:00" && only.close_hhmm() == "23:59" => {
-            closed.enabled(true).all_day_enabled(true)
+            base.enabled(true).all_day_enabled(true)
         }
-        [only] => closed
+        [only] => base
             .enabled(true)
             .start_time(Some(time_of_day(only.open_hhmm())?))
             .end_time(Some(time_of_day(only.close_hhmm())?)),
