@@ -59,11 +59,45 @@ pub struct MockConfig {
     /// Time to read a whole request and answer it (default 60 s, above the longest latency
     /// fault the tests use); past it the connection is dropped.
     pub request_timeout: Duration,
+    /// How Dialpad answers write their integers (ids, `ring_seconds`, line counts): as decimal
+    /// strings by default, as every example of Dialpad's published document does, or as JSON
+    /// numbers, as its schema declares. A client must read both.
+    pub dialpad_integers: IntegerForm,
+}
+
+/// How a mock's Dialpad answers write integers; see [`MockConfig::dialpad_integers`].
+///
+/// ```
+/// use telephony_mock::IntegerForm;
+///
+/// assert_eq!("numbers".parse::<IntegerForm>(), Ok(IntegerForm::Numbers));
+/// assert_eq!(IntegerForm::default(), IntegerForm::Strings);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum IntegerForm {
+    /// `"id": "124"`, as the vendor's examples write them.
+    #[default]
+    Strings,
+    /// `"id": 124`, as the vendor's schema declares them.
+    Numbers,
+}
+
+impl FromStr for IntegerForm {
+    type Err = FlagError;
+
+    fn from_str(text: &str) -> Result<IntegerForm, FlagError> {
+        match text {
+            "strings" => Ok(IntegerForm::Strings),
+            "numbers" => Ok(IntegerForm::Numbers),
+            other => Err(FlagError::IntegerForm(other.to_string())),
+        }
+    }
 }
 
 impl Default for MockConfig {
     /// Loopback on a free port, any token, Dialpad limited as documented (1200 per minute, read
-    /// from the spec), Webex unlimited, no faults, 1 MiB bodies.
+    /// from the spec), Webex unlimited, no faults, 1 MiB bodies, Dialpad integers written as
+    /// strings.
     fn default() -> Self {
         MockConfig {
             listen: std::net::SocketAddr::from(([127, 0, 0, 1], 0)),
@@ -81,6 +115,7 @@ impl Default for MockConfig {
             header_timeout: Duration::from_secs(10),
             idle_timeout: Duration::from_secs(60),
             request_timeout: Duration::from_secs(60),
+            dialpad_integers: IntegerForm::Strings,
         }
     }
 }
@@ -120,6 +155,9 @@ pub enum FlagError {
          @PROBABILITY (0 to 1) in a plan"
     )]
     Fault(String),
+    /// An integer form is not `strings` or `numbers`.
+    #[error("integer form `{0}`: expected `strings` or `numbers`")]
+    IntegerForm(String),
     /// The chances of a fault plan add up to more than 1.
     #[error("the fault chances add up to {0}, more than 1")]
     TooLikely(f64),

@@ -12,6 +12,7 @@ use serde_json::{Map, Value, json};
 use telephony_spec::Vendor;
 use telephony_spec::validate::Validator;
 
+use crate::IntegerForm;
 use crate::body::json_body;
 use crate::errors::VendorError;
 use crate::state::AppState;
@@ -29,7 +30,7 @@ pub(crate) async fn create_office(State(app): State<Arc<AppState>>, req: Request
         return err.into_response(Vendor::Dialpad, app.tracking_id());
     }
     match app.create_office(office.clone(), |id| answer(id, &office)) {
-        Ok(response) => axum::Json(response).into_response(),
+        Ok(response) => respond(&app, response),
         Err(full) => VendorError::new(StatusCode::CONFLICT, full.0)
             .into_response(Vendor::Dialpad, app.tracking_id()),
     }
@@ -115,7 +116,7 @@ pub(crate) async fn list_offices(State(app): State<Arc<AppState>>, uri: Uri) -> 
     };
     let (items, more) = app.office_page(start, app.config.dialpad_page_size.max(1));
     let cursor = more.then(|| encode_cursor(start + items.len()));
-    axum::Json(json!({ "items": items, "cursor": cursor })).into_response()
+    respond(&app, json!({ "items": items, "cursor": cursor }))
 }
 
 /// `GET /api/v2/offices/{id}`.
@@ -133,8 +134,29 @@ pub(crate) async fn get_office(
         }),
     };
     match answer {
-        Ok(office) => axum::Json(office).into_response(),
+        Ok(office) => respond(&app, office),
         Err(err) => err.into_response(Vendor::Dialpad, app.tracking_id()),
+    }
+}
+
+/// A success answer, its integers written in the configured [`IntegerForm`].
+fn respond(app: &AppState, mut answer: Value) -> Response {
+    if app.config.dialpad_integers == IntegerForm::Strings {
+        integers_as_strings(&mut answer);
+    }
+    axum::Json(answer).into_response()
+}
+
+/// Rewrites every integer in `value` as its decimal string (`124` → `"124"`), as the examples
+/// of Dialpad's published document write them. Every number of a Dialpad answer is an integer.
+pub(crate) fn integers_as_strings(value: &mut Value) {
+    match value {
+        Value::Number(number) if number.is_i64() || number.is_u64() => {
+            *value = Value::String(number.to_string());
+        }
+        Value::Array(items) => items.iter_mut().for_each(integers_as_strings),
+        Value::Object(map) => map.values_mut().for_each(integers_as_strings),
+        _ => {}
     }
 }
 

@@ -49,7 +49,8 @@ use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 pub use config::{
-    Fault, FaultChance, FlagError, MockConfig, RateLimit, parse_fault_plan, parse_rate_flag,
+    Fault, FaultChance, FlagError, IntegerForm, MockConfig, RateLimit, parse_fault_plan,
+    parse_rate_flag,
 };
 pub use operation::Operation;
 pub use state::{ModeRecord, OfficeRecord};

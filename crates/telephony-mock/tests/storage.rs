@@ -78,7 +78,10 @@ async fn first_ids(config: MockConfig) -> (i64, String) {
     let office = json_of(post_office(&mock, &office()).await).await;
     let mode = json_of(post_mode(&mock, &mode("Day")).await).await;
     (
-        office["office"]["id"].as_i64().expect("office id"),
+        office["office"]["id"]
+            .as_str()
+            .and_then(|id| id.parse().ok())
+            .expect("office id"),
         mode["id"].as_str().expect("mode id").to_string(),
     )
 }

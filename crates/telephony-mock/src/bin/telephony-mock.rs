@@ -10,7 +10,7 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use telephony_mock::{
-    FaultChance, MockConfig, MockServer, RateLimit, parse_fault_plan, parse_rate_flag,
+    FaultChance, IntegerForm, MockConfig, MockServer, RateLimit, parse_fault_plan, parse_rate_flag,
 };
 
 /// A local server that behaves like Dialpad (POST /api/v2/offices) and Webex Calling
@@ -46,6 +46,10 @@ struct Args {
     /// Most Webex operating modes per organization or location (default: the spec's 100).
     #[arg(long)]
     max_modes_per_scope: Option<usize>,
+    /// How Dialpad answers write integers: `strings` (`"id": "124"`, as the vendor's examples
+    /// do) or `numbers` (as its schema declares).
+    #[arg(long, default_value = "strings", value_parser = integer_form)]
+    dialpad_integers: IntegerForm,
     /// Offices per page of Dialpad's office listing.
     #[arg(long, default_value_t = 100, value_parser = clap::value_parser!(u32).range(1..))]
     dialpad_page_size: u32,
@@ -86,6 +90,11 @@ fn fault_plan(text: &str) -> Result<FaultPlan, telephony_mock::FlagError> {
     parse_fault_plan(text).map(FaultPlan)
 }
 
+/// The Dialpad integer form flag.
+fn integer_form(text: &str) -> Result<IntegerForm, telephony_mock::FlagError> {
+    text.parse()
+}
+
 #[tokio::main]
 async fn main() -> ExitCode {
     tracing_subscriber::fmt()
@@ -115,6 +124,7 @@ async fn main() -> ExitCode {
         header_timeout: std::time::Duration::from_secs(args.header_timeout),
         idle_timeout: std::time::Duration::from_secs(args.idle_timeout),
         request_timeout: std::time::Duration::from_secs(args.request_timeout),
+        dialpad_integers: args.dialpad_integers,
     };
     tracing::info!(
         dialpad_rate = config
