@@ -127,6 +127,7 @@ impl<S, I, R, T, Id, SFut, RFut> Create<'_, S, I, R>
 where
     S: FnMut() -> SFut,
     SFut: Future<Output = GenResult<T>>,
+    T: serde::de::DeserializeOwned,
     I: Fn(&T) -> Option<Id>,
     R: FnMut() -> RFut,
     RFut: Future<Output = Result<Option<Id>, Error>>,

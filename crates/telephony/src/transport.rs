@@ -62,6 +62,7 @@ impl Transport {
         send: impl FnOnce() -> Fut,
     ) -> Attempt<T>
     where
+        T: serde::de::DeserializeOwned,
         Fut: Future<Output = GenResult<T>>,
     {
         let span = tracing::info_span!(
@@ -142,6 +143,7 @@ impl Transport {
     /// nothing, so every transient failure is retried.
     pub async fn read<T, F, Fut>(&self, operation: &'static str, mut send: F) -> Result<T, Error>
     where
+        T: serde::de::DeserializeOwned,
         F: FnMut() -> Fut,
         Fut: Future<Output = GenResult<T>>,
     {
@@ -186,6 +188,7 @@ impl Transport {
         has_id: impl Fn(&T) -> bool,
     ) -> Result<T, Error>
     where
+        T: serde::de::DeserializeOwned,
         F: FnMut() -> Fut,
         Fut: Future<Output = GenResult<T>>,
     {
@@ -288,7 +291,7 @@ fn record(span: &tracing::Span, status: Option<u16>, outcome: &str) {
 }
 
 /// What an attempt's result means, by status first, whatever the body.
-async fn classify<T>(
+async fn classify<T: serde::de::DeserializeOwned>(
     vendor: Vendor,
     operation: &'static str,
     kind: Kind,
@@ -351,7 +354,8 @@ async fn classify<T>(
         ),
         Err(GenError::InvalidResponsePayload(bytes, error)) => {
             let reason = format!(
-                "the answer could not be decoded ({error}): {}",
+                "the answer could not be decoded{} ({error}): {}",
+                decode_path::<T>(&bytes),
                 String::from_utf8_lossy(&bytes[..bytes.len().min(200)])
             );
             unusable_success(vendor, operation, kind, None, reason)
@@ -367,6 +371,16 @@ async fn classify<T>(
             other.status().map(|s| s.as_u16()),
             format!("the generated client reported an unexpected error: {other}"),
         ),
+    }
+}
+
+/// Where in an answer decoding failed, as ` at office.id` (nothing when the failure is the
+/// document's own syntax, at its root): decoded again, which happens only on a failure.
+fn decode_path<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> String {
+    let mut reader = serde_json::Deserializer::from_slice(bytes);
+    match serde_path_to_error::deserialize::<_, T>(&mut reader) {
+        Err(error) if error.path().iter().next().is_some() => format!(" at {}", error.path()),
+        _ => String::new(),
     }
 }
 
