@@ -134,6 +134,10 @@ pub enum DialpadCommand {
     CreateOffice {
         /// The body.
         file: PathBuf,
+        /// Also record the outcome in this journal (JSON lines, appended), before it is
+        /// read back.
+        #[arg(long, value_name = "PATH", env = "TELEPHONY_JOURNAL")]
+        journal: Option<PathBuf>,
     },
 }
 
@@ -146,5 +150,9 @@ pub enum WebexCommand {
         /// Organization to create it in (default: the token's).
         #[arg(long)]
         org_id: Option<String>,
+        /// Also record the outcome in this journal (JSON lines, appended), before it is
+        /// read back.
+        #[arg(long, value_name = "PATH", env = "TELEPHONY_JOURNAL")]
+        journal: Option<PathBuf>,
     },
 }

@@ -121,7 +121,7 @@ async fn run_command(cli: Cli) -> Result<(), Stop> {
             let journal = journal.unwrap_or_else(|| default_journal(&manifest, mock.is_some()));
             apply(items, &clients, &journal, concurrency.into(), global.output).await
         }
-        Command::Dialpad(DialpadCommand::CreateOffice { file }) => {
+        Command::Dialpad(DialpadCommand::CreateOffice { file, journal }) => {
             let item = read_body(&file)?;
             if !matches!(item, Item::Office { .. }) {
                 return Err(Stop::Config(format!(
@@ -130,9 +130,13 @@ async fn run_command(cli: Cli) -> Result<(), Stop> {
                 )));
             }
             let (clients, _mock) = clients::build(&global, std::slice::from_ref(&item)).await?;
-            create_one(item, None, &clients, global.output).await
+            create_one(item, None, &clients, journal.as_deref(), global.output).await
         }
-        Command::Webex(WebexCommand::CreateOperatingMode { file, org_id }) => {
+        Command::Webex(WebexCommand::CreateOperatingMode {
+            file,
+            org_id,
+            journal,
+        }) => {
             let item = read_body(&file)?;
             if !matches!(item, Item::Mode { .. }) {
                 return Err(Stop::Config(format!(
@@ -141,7 +145,7 @@ async fn run_command(cli: Cli) -> Result<(), Stop> {
                 )));
             }
             let (clients, _mock) = clients::build(&global, std::slice::from_ref(&item)).await?;
-            create_one(item, org_id, &clients, global.output).await
+            create_one(item, org_id, &clients, journal.as_deref(), global.output).await
         }
     }
 }
@@ -347,59 +351,86 @@ impl Progress {
     }
 }
 
+/// One create, then its read-back. The id is printed (and journaled, with `--journal`) as
+/// soon as the create ends known, so that nothing that fails afterwards can lose it: a failed
+/// read-back says "created; reading it back failed" with the id, and exits 3.
 async fn create_one(
     item: Item,
     org_id: Option<String>,
     clients: &run::Clients,
+    journal: Option<&Path>,
     output: Output,
 ) -> Result<(), Stop> {
     let failed = |err: telephony::Error| Stop::Incomplete(format!("error: {err}"));
-    let (outcome, details) = match &item {
+    let journal = journal
+        .map(Journal::open)
+        .transpose()
+        .map_err(|err| Stop::Config(err.to_string()))?;
+    let created = match &item {
         Item::Office { body, .. } => {
             let client = clients
                 .dialpad
                 .as_ref()
                 .ok_or_else(|| Stop::Config("no Dialpad client".into()))?;
             let outcome = client.create_office_json(body).await.map_err(failed)?;
-            let office = client.get_office(*outcome.id()).await.map_err(failed)?;
-            (
-                outcome.map_id(|id| id.to_string()),
-                serde_json::to_value(office),
-            )
+            Created::Office(outcome)
         }
         Item::Mode { body, .. } => {
             let client = clients
                 .webex
                 .as_ref()
                 .ok_or_else(|| Stop::Config("no Webex client".into()))?;
-            let (mut create, mut read) = (client.create_operating_mode_json(body), None);
+            let mut create = client.create_operating_mode_json(body);
             if let Some(org) = org_id.as_deref() {
                 create = create.org_id(org);
-                read = Some(org);
             }
-            let outcome = create.await.map_err(failed)?;
-            let mut get = client.get_operating_mode(outcome.id());
-            if let Some(org) = read {
-                get = get.org_id(org);
-            }
-            let mode = get.await.map_err(failed)?;
-            (outcome, serde_json::to_value(mode))
+            Created::Mode(create.await.map_err(failed)?)
         }
     };
-    let details = details.unwrap_or(Value::Null);
-    let how = if outcome.is_created() {
-        "created"
-    } else {
-        "found by reading back"
+    let (id, how) = created.id_and_word();
+    if let Some(journal) = &journal {
+        let outcome = if how == "created" {
+            journal::Outcome::Created
+        } else {
+            journal::Outcome::Found
+        };
+        let entry = run::entry(&item, outcome, Some(id.clone()), None);
+        journal
+            .record(&entry)
+            .map_err(|err| Stop::Incomplete(format!("{} {how} ({id}); {err}", item.label())))?;
+    }
+    if output == Output::Text {
+        println!("{} {how}: {id}", item.label());
+    }
+    let read = match &created {
+        Created::Office(outcome) => {
+            let client = clients.dialpad.as_ref();
+            match client {
+                Some(client) => client.get_office(*outcome.id()).await.map(to_value),
+                None => Ok(Value::Null),
+            }
+        }
+        Created::Mode(outcome) => match clients.webex.as_ref() {
+            Some(client) => {
+                let mut get = client.get_operating_mode(outcome.id());
+                if let Some(org) = org_id.as_deref() {
+                    get = get.org_id(org);
+                }
+                get.await.map(to_value)
+            }
+            None => Ok(Value::Null),
+        },
     };
-    match output {
-        Output::Json => print_json(&serde_json::json!({
-            "outcome": if outcome.is_created() { "created" } else { "found" },
-            "id": outcome.id(),
-            "resource": details,
+    let word = if how == "created" { "created" } else { "found" };
+    match (output, &read) {
+        (Output::Json, Ok(details)) => print_json(&serde_json::json!({
+            "outcome": word, "id": id, "resource": details,
         })),
-        Output::Text => {
-            println!("{} {how}: {}", item.label(), outcome.id());
+        (Output::Json, Err(err)) => print_json(&serde_json::json!({
+            "outcome": word, "id": id, "resource": null,
+            "read_back_error": err.to_string(),
+        })),
+        (Output::Text, Ok(details)) => {
             let rows: Vec<Vec<String>> = details
                 .as_object()
                 .into_iter()
@@ -408,8 +439,44 @@ async fn create_one(
                 .collect();
             print!("{}", output::table(&["FIELD", "VALUE"], &rows));
         }
+        (Output::Text, Err(_)) => {}
     }
-    Ok(())
+    match read {
+        Ok(_) => Ok(()),
+        Err(err) => Err(Stop::Incomplete(format!(
+            "{} {how} ({id}); reading it back failed: {err}",
+            item.label()
+        ))),
+    }
+}
+
+/// What a single create made, before it is read back.
+enum Created {
+    Office(telephony::Outcome<i64>),
+    Mode(telephony::Outcome<String>),
+}
+
+impl Created {
+    /// The id as text, and "created" or "found by reading back".
+    fn id_and_word(&self) -> (String, &'static str) {
+        let (id, created) = match self {
+            Created::Office(outcome) => (outcome.id().to_string(), outcome.is_created()),
+            Created::Mode(outcome) => (outcome.id().clone(), outcome.is_created()),
+        };
+        (
+            id,
+            if created {
+                "created"
+            } else {
+                "found by reading back"
+            },
+        )
+    }
+}
+
+/// A resource as JSON, for printing (`null` if it cannot be shown).
+fn to_value(resource: impl serde::Serialize) -> Value {
+    serde_json::to_value(resource).unwrap_or(Value::Null)
 }
 
 fn compact(value: &Value) -> String {
