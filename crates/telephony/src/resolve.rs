@@ -1,8 +1,10 @@
 //! Billing-safe creates: every create ends known — created exactly once, or surely not.
 //!
 //! Neither vendor takes an idempotency key, so a create whose outcome is unknown (the
-//! connection broke after sending, a timeout, 500/502/504, a success that cannot be decoded or
-//! names no id) cannot simply be sent again: a Dialpad office is billable. Instead the client
+//! connection broke after sending, a timeout, 500/502/504) cannot simply be sent again: a
+//! Dialpad office is billable. A create the vendor answered with success is never sent again,
+//! even when the answer names no id or cannot be decoded: it is read back with growing waits,
+//! and ends [`Error::Ambiguous`] ("the vendor answered success") if not found. Otherwise the client
 //! waits a settle delay ([`RetryPolicy::settle_delay`](crate::RetryPolicy::settle_delay): a
 //! backend may commit after its gateway gave up), then reads back what exists:
 //!
@@ -132,6 +134,43 @@ where
     R: FnMut() -> RFut,
     RFut: Future<Output = Result<Option<Id>, Error>>,
 {
+    /// The vendor answered success without saying what it made: it was processed, so it is
+    /// never sent again. The listing may lag behind the create, so it is read back after the
+    /// settle delay and then after growing waits (`settle × n`, n up to the attempts), and
+    /// ends [`Error::Ambiguous`] saying the vendor answered success when it is not found.
+    async fn find_answered(
+        &mut self,
+        attempt: u32,
+        status: Option<u16>,
+        reason: &str,
+    ) -> Result<Outcome<Id>, Error> {
+        let policy = &self.transport.policy;
+        let mut last_error = None;
+        for round in 1..=policy.attempts() {
+            tokio::time::sleep(policy.settle() * round).await;
+            match (self.read_back)().await {
+                Ok(Some(id)) => {
+                    return Ok(Outcome::Found {
+                        id,
+                        attempts: attempt,
+                    });
+                }
+                Ok(None) => last_error = None,
+                Err(error) => last_error = Some(error),
+            }
+        }
+        let looked = match last_error {
+            Some(error) => format!("{reason}; reading back to find it failed: {error}"),
+            None => format!("{reason}; reading back did not find it"),
+        };
+        Err(crate::transport::answered(
+            self.transport.vendor,
+            attempt,
+            status,
+            &looked,
+        ))
+    }
+
     pub async fn run(mut self) -> Result<Outcome<Id>, Error> {
         let transport = self.transport;
         let vendor = transport.vendor;
@@ -153,8 +192,11 @@ where
                             attempts: attempt,
                         });
                     }
-                    None => (None, NO_ID.to_string()),
+                    None => return self.find_answered(attempt, None, NO_ID).await,
                 },
+                Attempt::Answered { status, reason } => {
+                    return self.find_answered(attempt, status, &reason).await;
+                }
                 Attempt::Ambiguous { status, reason } => (status, reason),
                 Attempt::Final(error @ Error::Api { status: 409, .. })
                     if self.conflict_reads_back =>

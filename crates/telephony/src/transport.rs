@@ -40,6 +40,10 @@ pub(crate) enum Attempt<T> {
     },
     /// May have been processed (for a read: a transient failure, safe to send again).
     Ambiguous { status: Option<u16>, reason: String },
+    /// A create the vendor answered with success, whose answer does not say what it made (no
+    /// id, an undecodable body, an undocumented success status): it was processed, so it is
+    /// never sent again; what it made can only be read back.
+    Answered { status: Option<u16>, reason: String },
     /// Refused for good.
     Final(Error),
 }
@@ -171,6 +175,14 @@ impl Transport {
                     });
                 }
                 Attempt::Ambiguous { .. } => self.policy.backoff_after(attempt),
+                // Only creates are answered so; a read's unusable success is a decode error.
+                Attempt::Answered { reason, .. } => {
+                    return Err(Error::Decode {
+                        vendor: self.vendor,
+                        operation,
+                        reason,
+                    });
+                }
             };
             tokio::time::sleep(wait).await;
         }
@@ -203,7 +215,10 @@ impl Transport {
                 .await
             {
                 Attempt::Success(value) if has_id(&value) => return Ok(value),
-                Attempt::Success(_) => (None, NO_ID.to_string()),
+                Attempt::Success(_) => return Err(answered(vendor, attempt, None, NO_ID)),
+                Attempt::Answered { status, reason } => {
+                    return Err(answered(vendor, attempt, status, &reason));
+                }
                 Attempt::Ambiguous { status, reason } => (status, reason),
                 Attempt::Final(error) => {
                     return Err(still_unknown(vendor, attempt, unknown, error));
@@ -237,6 +252,19 @@ impl Transport {
 
 /// The reason given when a create's success names nothing.
 pub(crate) const NO_ID: &str = "the vendor answered success without the id of what it created";
+
+/// The end of a create the vendor answered with success but whose answer does not say what it
+/// made, when it cannot be (or was not) found by reading back: it is not sent again.
+pub(crate) fn answered(vendor: Vendor, attempt: u32, status: Option<u16>, reason: &str) -> Error {
+    Error::Ambiguous {
+        vendor,
+        attempts: attempt,
+        status,
+        reason: format!(
+            "the vendor answered success ({reason}), so it was not sent again; check what it              created"
+        ),
+    }
+}
 
 /// The error that ends a create: once an earlier attempt's outcome was unknown, an error that
 /// says "not carried out" would be false, so it stays [`Error::Ambiguous`].
@@ -275,6 +303,10 @@ fn report<T>(span: &tracing::Span, started: Instant, outcome: &Attempt<T>) {
         Attempt::Ambiguous { status, reason } => {
             record(span, *status, "ambiguous");
             tracing::warn!(reason = reason.as_str(), "outcome unknown");
+        }
+        Attempt::Answered { status, reason } => {
+            record(span, *status, "answered");
+            tracing::warn!(reason = reason.as_str(), "success without a usable answer");
         }
         Attempt::Final(error) => {
             record(span, error.status(), "refused");
@@ -394,7 +426,7 @@ fn unusable_success<T>(
     reason: String,
 ) -> Attempt<T> {
     match kind {
-        Kind::Create => Attempt::Ambiguous { status, reason },
+        Kind::Create => Attempt::Answered { status, reason },
         Kind::Read => Attempt::Final(Error::Decode {
             vendor,
             operation,

@@ -266,3 +266,73 @@ fn a_flood_of_violations_is_bounded_and_the_count_is_kept() {
             .contains(&format!("and {} more", problems.omitted()))
     );
 }
+
+#[tokio::test]
+async fn a_create_answered_with_success_is_never_sent_again() {
+    let empty_offices = || Canned::json(200, r#"{"items": []}"#);
+    let empty_modes = || Canned::json(200, r#"{"operatingModes": []}"#);
+    let posts = |server: &Server| {
+        let seen = server.seen();
+        seen.iter().filter(|r| r.starts_with("POST")).count()
+    };
+    // A 200 `{}`, and a 200 whose office id cannot be read: Dialpad processed the create.
+    for answer in ["{}", r#"{"office": {"id": "not a number"}}"#] {
+        let server = Server::start().await;
+        server.gets((0..6).map(|_| empty_offices()));
+        // Were it sent again, this second answer would make it "created".
+        server.posts([
+            Canned::json(200, answer),
+            Canned::json(200, r#"{"office": {"id": 7}}"#),
+        ]);
+        let err = dialpad(&server, policy())
+            .create_office(&office())
+            .await
+            .unwrap_err();
+        assert!(err.is_ambiguous(), "{answer}: {err:?}");
+        assert!(
+            err.to_string().contains("the vendor answered success"),
+            "{err}"
+        );
+        assert_eq!(posts(&server), 1, "{answer}: sent once");
+    }
+    // A 201 with an empty id: the mode is found once the listing catches up.
+    let server = Server::start().await;
+    server.gets([
+        empty_modes(),
+        Canned::json(
+            200,
+            r#"{"operatingModes": [{"id": "MODE-9", "name": "Day"}]}"#,
+        ),
+    ]);
+    server.posts([
+        Canned::json(201, r#"{"id": ""}"#),
+        Canned::json(201, CREATED),
+    ]);
+    let outcome = webex(&server, policy())
+        .create_operating_mode(&mode())
+        .await
+        .expect("found");
+    assert_eq!(
+        outcome,
+        Outcome::Found {
+            id: "MODE-9".to_string(),
+            attempts: 1
+        }
+    );
+    assert_eq!(posts(&server), 1, "sent once");
+    // Single shot: unknown at once, and not sent again even when told to retry unknowns.
+    let server = Server::start().await;
+    server.posts([
+        Canned::json(201, r#"{"id": ""}"#),
+        Canned::json(201, CREATED),
+    ]);
+    let err = webex(&server, policy().retry_ambiguous(true))
+        .create_operating_mode_once(&mode())
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("the vendor answered success"),
+        "{err}"
+    );
+    assert_eq!(posts(&server), 1, "single shot sent once");
+}
