@@ -113,12 +113,12 @@ fn token_file(path: Option<&Path>) -> Result<Option<String>, Stop> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Stop::Config(format!("token file {}: {e}", path.display())))?;
     let token = text.trim().to_string();
-    Token::new(token.clone()).map_err(|_| {
-        Stop::Config(format!(
-            "token file {}: empty or contains white space",
+    if let Some(problem) = Token::problem(&token) {
+        return Err(Stop::Config(format!(
+            "token file {}: {problem}",
             path.display()
-        ))
-    })?;
+        )));
+    }
     Ok(Some(token))
 }
 

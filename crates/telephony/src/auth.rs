@@ -19,13 +19,30 @@ use crate::error::ConfigError;
 pub struct Token(SecretString);
 
 impl Token {
-    /// Wraps a token; an empty or whitespace-only one is refused.
+    /// Wraps a token; an empty one, or one with white space or a control character, is
+    /// refused ([`token_problem`] says which).
     pub fn new(value: impl Into<String>) -> Result<Token, ConfigError> {
         let value: String = value.into();
-        if value.trim().is_empty() || value.contains(char::is_whitespace) {
+        if token_problem(&value).is_some() {
             return Err(ConfigError::InvalidToken);
         }
         Ok(Token(SecretString::from(value)))
+    }
+
+    /// Why `value` cannot be a token (empty, white space, a control character, with the
+    /// position of the first bad character; never the value itself), or `None`.
+    ///
+    /// ```
+    /// use telephony::Token;
+    ///
+    /// assert_eq!(Token::problem("abc"), None);
+    /// assert_eq!(
+    ///     Token::problem("abc\u{1}").as_deref(),
+    ///     Some("the token contains a control character (U+0001) at character 4")
+    /// );
+    /// ```
+    pub fn problem(value: &str) -> Option<String> {
+        token_problem(value)
     }
 
     /// The `Authorization` header value, marked sensitive so that HTTP libraries redact it.
@@ -50,14 +67,47 @@ impl fmt::Display for Token {
     }
 }
 
+/// Why a token cannot be used, naming the position of the first bad character (never the
+/// token itself); `None` when it can.
+pub(crate) fn token_problem(value: &str) -> Option<String> {
+    if value.is_empty() {
+        return Some("the token is empty".into());
+    }
+    let (at, bad) = value
+        .chars()
+        .enumerate()
+        .find(|(_, c)| c.is_whitespace() || c.is_control())?;
+    let what = if bad.is_whitespace() {
+        "white space"
+    } else {
+        "a control character"
+    };
+    Some(format!(
+        "the token contains {what} (U+{:04X}) at character {}",
+        u32::from(bad),
+        at + 1
+    ))
+}
+
 /// Checks a base URL: `https://`, or `http://` to a loopback host, without credentials, query
-/// or fragment. Returns it without a trailing slash. Errors show the URL with any password
+/// or fragment, and without a backslash (parsers disagree on the host it names). Returns it
+/// without a trailing slash. Errors show the URL with any password, query and fragment
 /// replaced by `***`.
 pub(crate) fn check_base_url(url: &str) -> Result<String, ConfigError> {
     let parsed = reqwest::Url::parse(url).map_err(|err| ConfigError::BaseUrl {
         url: redact_url(url),
         reason: err.to_string(),
     })?;
+    if url.contains('\\') {
+        let host = parsed.host_str().unwrap_or("no host");
+        return Err(ConfigError::BaseUrl {
+            url: redact_url(url),
+            reason: format!(
+                "a backslash makes the host ambiguous (this URL parses to the host `{host}`); \
+                 write the URL with `/` only"
+            ),
+        });
+    }
     if !parsed.username().is_empty() || parsed.password().is_some() {
         return Err(ConfigError::BaseUrl {
             url: redact_url(url),
@@ -82,31 +132,39 @@ pub(crate) fn check_base_url(url: &str) -> Result<String, ConfigError> {
         }
         other => {
             return Err(ConfigError::BaseUrl {
-                url: url.to_string(),
+                url: redact_url(url),
                 reason: format!("unsupported scheme `{other}`"),
             });
         }
     }
     if parsed.query().is_some() || parsed.fragment().is_some() {
         return Err(ConfigError::BaseUrl {
-            url: url.to_string(),
+            url: redact_url(url),
             reason: "a base URL takes no query or fragment".into(),
         });
     }
     Ok(url.trim_end_matches('/').to_string())
 }
 
-/// `url` with whatever stands before an `@` in its authority replaced by `***`, so that a
-/// password given in a URL is never printed.
+/// `url` with whatever stands before an `@` in its authority, and its query and fragment,
+/// replaced by `***`, so that a password or a key given in a URL is never printed. A backslash
+/// ends the authority, as URL parsers read it for `http` and `https`.
 pub(crate) fn redact_url(url: &str) -> String {
+    let (url, hidden_tail) = match url.find(['?', '#']) {
+        Some(at) => (&url[..at], Some(&url[at..at + 1])),
+        None => (url, None),
+    };
+    let tail = hidden_tail
+        .map(|mark| format!("{mark}***"))
+        .unwrap_or_default();
     let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
-        return url.to_string();
+        return format!("{url}{tail}");
     };
     let rest = &url[scheme_end..];
-    let authority_end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let authority_end = rest.find(['/', '\\']).unwrap_or(rest.len());
     match rest[..authority_end].rfind('@') {
-        Some(at) => format!("{}***{}", &url[..scheme_end], &rest[at..]),
-        None => url.to_string(),
+        Some(at) => format!("{}***{}{tail}", &url[..scheme_end], &rest[at..]),
+        None => format!("{url}{tail}"),
     }
 }
 
@@ -173,5 +231,51 @@ mod tests {
             "https://***@x.test/a@b"
         );
         assert_eq!(redact_url("https://x.test/a@b"), "https://x.test/a@b");
+    }
+
+    #[test]
+    fn a_query_or_fragment_of_a_url_is_never_printed() {
+        for url in [
+            "https://dialpad.test/?apikey=KEY123#frag456",
+            "https://dialpad.test/#frag456",
+            "ftp://dialpad.test/?apikey=KEY123",
+        ] {
+            let err = check_base_url(url).expect_err(url);
+            let shown = format!("{err} {err:?}");
+            assert!(
+                !shown.contains("KEY123") && !shown.contains("frag456"),
+                "{shown}"
+            );
+        }
+        assert_eq!(
+            redact_url("https://u:p@x.test/v1?apikey=K#F"),
+            "https://***@x.test/v1?***"
+        );
+    }
+
+    #[test]
+    fn a_backslash_in_a_url_is_refused_naming_the_host_it_parses_to() {
+        let err = check_base_url("http://example.com\\@127.0.0.1").unwrap_err();
+        let shown = err.to_string();
+        assert!(shown.contains("host `example.com`"), "{shown}");
+        assert!(shown.contains("http://example.com\\@127.0.0.1"), "{shown}");
+    }
+
+    #[test]
+    fn a_token_problem_names_the_character_and_its_position_not_the_token() {
+        assert_eq!(token_problem("tok"), None);
+        assert_eq!(token_problem("").as_deref(), Some("the token is empty"));
+        let control = token_problem("secret\u{1}").expect("refused");
+        assert_eq!(
+            control,
+            "the token contains a control character (U+0001) at character 7"
+        );
+        assert!(!control.contains("secret"));
+        let space = token_problem("a b").expect("refused");
+        assert!(
+            space.contains("white space (U+0020) at character 2"),
+            "{space}"
+        );
+        assert!(Token::new("tok\u{7f}").is_err());
     }
 }

@@ -229,8 +229,8 @@ impl fmt::Display for ApiErrorBody {
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 #[non_exhaustive]
 pub enum ConfigError {
-    /// A token is empty or contains white space.
-    #[error("the token is empty or contains white space")]
+    /// A token is empty or contains white space or a control character.
+    #[error("the token is empty or contains white space or a control character")]
     InvalidToken,
     /// A required environment variable is not set.
     #[error("the environment variable {0} is not set")]

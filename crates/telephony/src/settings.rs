@@ -277,9 +277,12 @@ fn required(
     name: &'static str,
 ) -> Result<Token, ConfigError> {
     let value = lookup(name).ok_or(ConfigError::MissingVariable(name))?;
+    if let Some(reason) = crate::auth::token_problem(&value) {
+        return Err(ConfigError::BadVariable { name, reason });
+    }
     Token::new(value).map_err(|_| ConfigError::BadVariable {
         name,
-        reason: "the token is empty or contains white space".into(),
+        reason: "the token cannot be used".into(),
     })
 }
 
