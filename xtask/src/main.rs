@@ -8,14 +8,21 @@
 //! - `cargo xtask drift --vendor dialpad|webex FILE|URL` compares a curated spec with the
 //!   vendor's published document and reports new differences (exit 1), recorded decisions that
 //!   still hold, and recorded decisions that no longer hold (exit 1: drop them).
+//! - `cargo xtask conformance --prism PATH [--answers N] [--docs DIR]` runs the client's
+//!   covered operations (N calls each, default 200) and `telephony plan`/`apply` of the example
+//!   manifest against Stoplight Prism serving each vendor's published document (from DIR,
+//!   default `../shared/vendor-docs/upstream` beside the workspace), and reports decode
+//!   failures and the request violations Prism finds, each covered by a curation decision or
+//!   not (exit 1 on a decode failure or an uncovered violation, 2 on a setup problem).
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use xtask::{codegen, drift};
+use xtask::{codegen, conformance, drift};
 
 const USAGE: &str = "usage: cargo xtask codegen [--check]
-       cargo xtask drift --vendor dialpad|webex FILE|URL";
+       cargo xtask drift --vendor dialpad|webex FILE|URL
+       cargo xtask conformance --prism PATH [--answers N] [--docs DIR]";
 
 /// Lines of unified diff shown per stale file by `--check`.
 const DIFF_LINES: usize = 40;
@@ -29,6 +36,7 @@ fn main() -> ExitCode {
         ["drift", "--vendor", vendor, source] | ["drift", source, "--vendor", vendor] => {
             run_drift(vendor, source)
         }
+        ["conformance", rest @ ..] => run_conformance(rest),
         ["-h" | "--help" | "help"] => {
             println!("{USAGE}");
             ExitCode::SUCCESS
@@ -75,6 +83,50 @@ fn run_drift(vendor: &str, source: &str) -> ExitCode {
                 ExitCode::FAILURE
             }
         }
+        Err(err) => {
+            eprintln!("error: {err}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run_conformance(args: &[&str]) -> ExitCode {
+    let mut options = conformance::Options {
+        prism: PathBuf::new(),
+        answers: conformance::DEFAULT_ANSWERS,
+        docs: None,
+    };
+    let mut prism = None;
+    let mut rest = args.iter();
+    while let Some(flag) = rest.next() {
+        let Some(value) = rest.next() else {
+            eprintln!("error: {flag} needs a value\n{USAGE}");
+            return ExitCode::from(2);
+        };
+        match *flag {
+            "--prism" => prism = Some(PathBuf::from(value)),
+            "--docs" => options.docs = Some(PathBuf::from(value)),
+            "--answers" => match value.parse::<usize>() {
+                Ok(n) if n > 0 => options.answers = n,
+                _ => {
+                    eprintln!("error: --answers is `{value}`; expected a positive number");
+                    return ExitCode::from(2);
+                }
+            },
+            other => {
+                eprintln!("error: unknown option `{other}`\n{USAGE}");
+                return ExitCode::from(2);
+            }
+        }
+    }
+    let Some(prism) = prism else {
+        eprintln!("error: --prism PATH is required\n{USAGE}");
+        return ExitCode::from(2);
+    };
+    options.prism = prism;
+    match conformance::run(&workspace_root(), &options) {
+        Ok(true) => ExitCode::SUCCESS,
+        Ok(false) => ExitCode::FAILURE,
         Err(err) => {
             eprintln!("error: {err}");
             ExitCode::from(2)
