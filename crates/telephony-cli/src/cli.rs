@@ -63,6 +63,10 @@ pub struct Global {
     /// (default 10: a vendor may commit a create after its gateway gave up).
     #[arg(long, global = true, value_name = "SECONDS", value_parser = seconds, env = "TELEPHONY_SETTLE_DELAY")]
     pub settle_delay: Option<std::time::Duration>,
+    /// Seconds one read (a listing page or a get) may spend waiting for answers over all its
+    /// attempts (default 40): a vendor that accepts requests and never answers fails within it.
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = seconds, env = "TELEPHONY_TIMEOUT")]
+    pub timeout: Option<std::time::Duration>,
 }
 
 fn seconds(text: &str) -> Result<std::time::Duration, String> {

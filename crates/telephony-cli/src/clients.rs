@@ -94,11 +94,14 @@ where
 }
 
 fn policy(global: &Global) -> RetryPolicy {
-    let policy = RetryPolicy::default();
-    match global.settle_delay {
-        Some(delay) => policy.settle_delay(delay),
-        None => policy,
+    let mut policy = RetryPolicy::default();
+    if let Some(delay) = global.settle_delay {
+        policy = policy.settle_delay(delay);
     }
+    if let Some(deadline) = global.timeout {
+        policy = policy.read_deadline(deadline);
+    }
+    policy
 }
 
 fn demo_token() -> Result<Token, Stop> {

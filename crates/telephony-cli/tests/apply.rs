@@ -482,3 +482,38 @@ async fn a_create_whose_read_back_fails_still_prints_and_journals_its_id() {
     assert_eq!(entry["outcome"], "created");
     assert_eq!(entry["id"], "MODE-1");
 }
+
+/// A Dialpad that accepts connections and never answers: `plan` fails within `--timeout`,
+/// naming what did not answer, instead of waiting out every attempt's request timeout.
+#[tokio::test]
+async fn plan_against_a_server_that_never_answers_ends_within_the_timeout() {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    let held = tokio::spawn(async move {
+        let mut open = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            open.push(socket);
+        }
+    });
+    let dir = tempfile::tempdir().expect("dir");
+    let sites = write(dir.path(), "sites.yaml", &manifest(1, 0));
+    let mut command = telephony();
+    command
+        .env("DIALPAD_API_TOKEN", "dialpad-key")
+        .env("DIALPAD_BASE_URL", &url)
+        .args(["--timeout", "0.5", "plan"])
+        .arg(&sites);
+    let out = tokio::time::timeout(Duration::from_secs(60), run(command))
+        .await
+        .expect("plan ends by itself");
+    held.abort();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let said = stderr(&out);
+    assert!(
+        said.contains("list_offices")
+            && said.contains("no answer within the read deadline of 0.5 s"),
+        "{said}"
+    );
+}

@@ -148,7 +148,7 @@ where
         let mut last_error = None;
         for round in 1..=policy.attempts() {
             tokio::time::sleep(policy.settle() * round).await;
-            match (self.read_back)().await {
+            match self.read_back_patiently().await {
                 Ok(Some(id)) => {
                     return Ok(Outcome::Found {
                         id,
@@ -169,6 +169,35 @@ where
             status,
             &looked,
         ))
+    }
+
+    /// Reads back; a read-back that fails for a transient reason (the reads ran out of
+    /// attempts or time, the vendor could not be reached or kept throttling) is tried again
+    /// with backoff until [`RetryPolicy::read_back_patience`](crate::RetryPolicy) has passed.
+    async fn read_back_patiently(&mut self) -> Result<Option<Id>, Error> {
+        let policy = &self.transport.policy;
+        let patience = policy.read_back_patience_value();
+        let started = tokio::time::Instant::now();
+        let mut round = 0;
+        loop {
+            round += 1;
+            let error = match (self.read_back)().await {
+                Ok(found) => return Ok(found),
+                Err(error) => error,
+            };
+            let transient = matches!(
+                error,
+                Error::ReadFailed { .. } | Error::Transport { .. } | Error::RateLimited { .. }
+            );
+            let wait = policy
+                .backoff_after(round)
+                .max(policy.settle().min(patience / 8));
+            if !transient || started.elapsed() + wait >= patience {
+                return Err(error);
+            }
+            tracing::info!(round, error = %error, "read-back failed; reading back again");
+            tokio::time::sleep(wait).await;
+        }
     }
 
     pub async fn run(mut self) -> Result<Outcome<Id>, Error> {
@@ -234,21 +263,39 @@ where
                 }
             };
             tokio::time::sleep(policy.settle()).await;
-            match (self.read_back)().await {
+            let read = match self.read_back_patiently().await {
+                // The last attempt: "not created" is confirmed once more after a longer wait,
+                // so that a commit later than the settle delay is still found.
+                Ok(None) if attempt >= attempts => {
+                    tokio::time::sleep(policy.confirm_delay_value()).await;
+                    match self.read_back_patiently().await {
+                        Ok(None) => {
+                            return Err(Error::NotCreated {
+                                vendor,
+                                attempts: attempt,
+                                status,
+                                reason: format!(
+                                    "{reason}; confirmed by reading back {} after the last \
+                                     attempt",
+                                    crate::transport::seconds(
+                                        policy.settle() + policy.confirm_delay_value()
+                                    )
+                                ),
+                            });
+                        }
+                        other => other,
+                    }
+                }
+                other => other,
+            };
+            match read {
                 Ok(Some(id)) => {
                     return Ok(Outcome::Found {
                         id,
                         attempts: attempt,
                     });
                 }
-                Ok(None) if attempt >= attempts => {
-                    return Err(Error::NotCreated {
-                        vendor,
-                        attempts: attempt,
-                        status,
-                        reason,
-                    });
-                }
+                Ok(None) if attempt >= attempts => unreachable!("confirmed above"),
                 Ok(None) => {
                     unknown_before = true;
                     tracing::info!(attempt, "read back: not created; sending again");

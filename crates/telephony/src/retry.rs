@@ -35,12 +35,17 @@ pub struct RetryPolicy {
     retry_ambiguous: bool,
     settle_delay: Duration,
     read_attempts: u32,
+    read_deadline: Duration,
+    read_back_patience: Duration,
+    confirm_delay: Option<Duration>,
 }
 
 impl Default for RetryPolicy {
     /// 4 attempts; backoff 0.5 s doubling up to 8 s, full jitter; `Retry-After` up to 60 s;
     /// ambiguous outcomes are not retried blindly; 10 s of settling before a read-back; 6
-    /// attempts per read.
+    /// attempts per read, which gets no more than 40 s of waiting for answers; read-backs
+    /// tried again for up to 120 s; three settle delays more before "not created" is
+    /// confirmed.
     fn default() -> Self {
         RetryPolicy {
             attempts: 4,
@@ -50,6 +55,9 @@ impl Default for RetryPolicy {
             retry_ambiguous: false,
             settle_delay: DEFAULT_SETTLE_DELAY,
             read_attempts: 6,
+            read_deadline: Duration::from_secs(40),
+            read_back_patience: Duration::from_secs(120),
+            confirm_delay: None,
         }
     }
 }
@@ -101,6 +109,48 @@ impl RetryPolicy {
     pub fn read_attempts(mut self, attempts: u32) -> Self {
         self.read_attempts = attempts.max(1);
         self
+    }
+
+    /// The most time one read (a listing page or a get) spends waiting for answers, over all
+    /// its attempts (default 40 s): a server that accepts requests and never answers fails
+    /// the read within it, saying so. Deliberate waits (pacing, backoff, `Retry-After`) are
+    /// not counted. Each attempt is also bounded by the client's request timeout.
+    pub fn read_deadline(mut self, deadline: Duration) -> Self {
+        self.read_deadline = deadline.max(Duration::from_millis(1));
+        self
+    }
+
+    /// How long a billing-safe create keeps reading back when the read-back itself fails
+    /// (default 120 s): a read-back is a read, so it may try longer than a create; each try is
+    /// one read, bounded by [`read_deadline`](RetryPolicy::read_deadline).
+    pub fn read_back_patience(mut self, patience: Duration) -> Self {
+        self.read_back_patience = patience;
+        self
+    }
+
+    /// How much longer than the settle delay a billing-safe create waits before the last
+    /// read-back that confirms "not created" (default three settle delays: 30 s with the
+    /// default settle delay), once any attempt's outcome was unknown: a commit that lands
+    /// later than the settle delay is still found then.
+    pub fn confirm_delay(mut self, delay: Duration) -> Self {
+        self.confirm_delay = Some(delay);
+        self
+    }
+
+    /// The read deadline.
+    pub fn read_deadline_value(&self) -> Duration {
+        self.read_deadline
+    }
+
+    /// The read-back patience.
+    pub fn read_back_patience_value(&self) -> Duration {
+        self.read_back_patience
+    }
+
+    /// The confirm delay.
+    pub fn confirm_delay_value(&self) -> Duration {
+        self.confirm_delay
+            .unwrap_or_else(|| self.settle_delay.saturating_mul(3))
     }
 
     /// The settle delay before a read-back.

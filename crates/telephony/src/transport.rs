@@ -69,6 +69,26 @@ impl Transport {
         T: serde::de::DeserializeOwned,
         Fut: Future<Output = GenResult<T>>,
     {
+        self.timed_attempt(operation, kind, number, None, send)
+            .await
+            .0
+    }
+
+    /// One attempt whose wait for the answer is cut at `budget` (when given), and the time it
+    /// spent waiting for the answer (pacing not included). A cut attempt is an unknown
+    /// outcome: for a read, a transient failure.
+    pub async fn timed_attempt<T, Fut>(
+        &self,
+        operation: &'static str,
+        kind: Kind,
+        number: u32,
+        budget: Option<Duration>,
+        send: impl FnOnce() -> Fut,
+    ) -> (Attempt<T>, Duration)
+    where
+        T: serde::de::DeserializeOwned,
+        Fut: Future<Output = GenResult<T>>,
+    {
         let span = tracing::info_span!(
             "attempt",
             vendor = self.vendor.name(),
@@ -82,9 +102,19 @@ impl Transport {
         async move {
             let (permit, sent) = self.limits.admit(kind == Kind::Read).await;
             let started = Instant::now();
-            let result = send().await;
+            let result = match budget {
+                None => Some(send().await),
+                Some(budget) => tokio::time::timeout(budget, send()).await.ok(),
+            };
             drop(permit);
-            let outcome = classify(self.vendor, operation, kind, result).await;
+            let outcome = match result {
+                Some(result) => classify(self.vendor, operation, kind, result).await,
+                None => Attempt::Ambiguous {
+                    status: None,
+                    reason: format!("no answer within {}", seconds(budget.unwrap_or_default())),
+                },
+            };
+            let waited = started.elapsed();
             let throttled = match &outcome {
                 Attempt::NotProcessed {
                     status: Some(429),
@@ -98,7 +128,7 @@ impl Transport {
                 self.limits.feedback(kind == Kind::Read, sent, throttled);
             }
             report(&recorder, started, &outcome);
-            outcome
+            (outcome, waited)
         }
         .instrument(span)
         .await
@@ -152,14 +182,31 @@ impl Transport {
         Fut: Future<Output = GenResult<T>>,
     {
         let attempts = self.policy.reads();
+        let deadline = self.policy.read_deadline_value();
+        let mut waited = Duration::ZERO;
         let mut attempt = 0;
         loop {
             attempt += 1;
-            let wait = match self
-                .attempt(operation, Kind::Read, attempt, &mut send)
-                .await
-            {
+            let budget = deadline.saturating_sub(waited);
+            let (outcome, spent) = self
+                .timed_attempt(operation, Kind::Read, attempt, Some(budget), &mut send)
+                .await;
+            waited += spent;
+            let out_of_time = waited >= deadline;
+            let wait = match outcome {
                 Attempt::Success(value) => return Ok(value),
+                Attempt::Ambiguous { reason, .. } if out_of_time => {
+                    return Err(Error::ReadFailed {
+                        vendor: self.vendor,
+                        operation,
+                        attempts: attempt,
+                        reason: format!(
+                            "no answer within the read deadline of {} ({}); last: {reason}",
+                            seconds(deadline),
+                            "RetryPolicy::read_deadline, --timeout"
+                        ),
+                    });
+                }
                 Attempt::Final(error) => return Err(error),
                 Attempt::NotProcessed {
                     status,
@@ -247,6 +294,16 @@ impl Transport {
                 reason,
             });
         }
+    }
+}
+
+/// A duration as `40 s` or `1.5 s`.
+pub(crate) fn seconds(duration: Duration) -> String {
+    let secs = duration.as_secs_f64();
+    if secs.fract() == 0.0 {
+        format!("{secs:.0} s")
+    } else {
+        format!("{secs:.1} s")
     }
 }
 

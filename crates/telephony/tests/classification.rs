@@ -336,3 +336,32 @@ async fn a_create_answered_with_success_is_never_sent_again() {
     );
     assert_eq!(posts(&server), 1, "single shot sent once");
 }
+
+#[tokio::test]
+async fn a_server_that_accepts_and_never_answers_fails_a_read_within_its_deadline() {
+    // Accepts connections and reads nothing back: every request waits forever.
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let url = format!("http://{}", listener.local_addr().expect("addr"));
+    let held = tokio::spawn(async move {
+        let mut open = Vec::new();
+        while let Ok((socket, _)) = listener.accept().await {
+            open.push(socket);
+        }
+    });
+    let settings = Settings::dialpad(Token::new("k").expect("token"))
+        .base_url(&url)
+        .rate(None)
+        .retry(policy().read_deadline(Duration::from_millis(300)));
+    let client = DialpadClient::new(settings).expect("client");
+    let read = tokio::time::timeout(Duration::from_secs(20), client.get_office(1)).await;
+    held.abort();
+    let err = read.expect("the read ends by itself").unwrap_err();
+    assert!(matches!(err, Error::ReadFailed { .. }), "{err:?}");
+    let text = err.to_string();
+    assert!(
+        text.contains("get_office") && text.contains("no answer within the read deadline of 0.3 s"),
+        "{text}"
+    );
+}

@@ -256,7 +256,10 @@ async fn a_failing_read_back_leaves_the_outcome_ambiguous_and_says_so() {
         status: 500,
         retry_after: None,
     };
-    let client = dialpad(&mock, policy(Duration::from_millis(5)).read_attempts(2));
+    let no_patience = policy(Duration::from_millis(5))
+        .read_attempts(2)
+        .read_back_patience(Duration::ZERO);
+    let client = dialpad(&mock, no_patience);
     let baseline = client.baseline().await.expect("baseline");
     mock.push_faults_to(Operation::ListOffices, [failing; 2]);
     let err = client
@@ -266,6 +269,30 @@ async fn a_failing_read_back_leaves_the_outcome_ambiguous_and_says_so() {
         .unwrap_err();
     assert!(err.is_ambiguous(), "{err:?}");
     assert!(err.to_string().contains("reading back"), "{err}");
+}
+
+#[tokio::test]
+async fn a_read_back_that_fails_for_a_while_is_tried_again_within_its_patience() {
+    let mock = mock().await;
+    mock.push_faults(Vendor::Dialpad, [Fault::ResetAfter]);
+    let failing = Fault::Status {
+        status: 500,
+        retry_after: None,
+    };
+    // Each read gives up after 2 attempts; the read-back is tried again until it answers.
+    let patient = policy(Duration::from_millis(5))
+        .read_attempts(2)
+        .read_back_patience(Duration::from_secs(30));
+    let client = dialpad(&mock, patient);
+    let baseline = client.baseline().await.expect("baseline");
+    mock.push_faults_to(Operation::ListOffices, [failing; 5]);
+    let outcome = client
+        .create_office(&serde_json::from_value(office("Chicago Loop")).expect("typed"))
+        .baseline(&baseline)
+        .await
+        .expect("found once the listing answers");
+    assert!(matches!(outcome, Outcome::Found { .. }), "{outcome:?}");
+    assert_eq!(mock.offices().len(), 1, "created once");
 }
 
 #[tokio::test]
@@ -356,4 +383,58 @@ async fn listings_page_through_everything_and_reads_are_retried() {
     let details = webex.get_operating_mode(&id).await.expect("get");
     assert_eq!(details.name, "Alpha");
     assert_eq!(details.location.map(|l| l.id).as_deref(), Some("LOC-9"));
+}
+
+#[tokio::test]
+async fn not_created_is_confirmed_after_a_longer_wait_so_a_late_commit_is_found() {
+    // One attempt, answered 504, committed 300 ms later: the read-back after the settle delay
+    // (5 ms) finds nothing. Before "not created" is said, a last read-back after the confirm
+    // delay finds the office.
+    for vendor in [Vendor::Dialpad, Vendor::Webex] {
+        let mock = mock().await;
+        mock.push_faults(
+            vendor,
+            [Fault::LateCommit {
+                millis: 300,
+                reset: false,
+            }],
+        );
+        let patient = policy(Duration::from_millis(5))
+            .max_attempts(1)
+            .confirm_delay(Duration::from_millis(900));
+        let outcome = match vendor {
+            Vendor::Dialpad => dialpad(&mock, patient)
+                .create_office_json(&office("Late"))
+                .await
+                .map(|o| o.map_id(|id| id.to_string())),
+            _ => {
+                webex(&mock, patient)
+                    .create_operating_mode_json(&mode("Late", None))
+                    .await
+            }
+        };
+        quiet(&mock).await;
+        assert!(
+            matches!(outcome, Ok(Outcome::Found { attempts: 1, .. })),
+            "{vendor:?}: {outcome:?}"
+        );
+    }
+    // Nothing committed at all: "not created", saying it was confirmed.
+    let mock = mock().await;
+    mock.push_faults(
+        Vendor::Dialpad,
+        [Fault::Status {
+            status: 502,
+            retry_after: None,
+        }],
+    );
+    let err = dialpad(&mock, policy(Duration::from_millis(5)).max_attempts(1))
+        .create_office_json(&office("Never"))
+        .await
+        .unwrap_err();
+    assert!(matches!(err, Error::NotCreated { .. }), "{err:?}");
+    assert!(
+        err.to_string().contains("confirmed by reading back"),
+        "{err}"
+    );
 }

@@ -19,6 +19,7 @@ pub fn telephony() -> std::process::Command {
         "TELEPHONY_DIALPAD_RATE",
         "TELEPHONY_WEBEX_RATE",
         "TELEPHONY_SETTLE_DELAY",
+        "TELEPHONY_TIMEOUT",
         "RUST_LOG",
     ] {
         command.env_remove(name);
