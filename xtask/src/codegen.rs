@@ -167,10 +167,17 @@ pub fn generate_vendor(vendor: Vendor, spec_text: &str) -> Result<String, Codege
             path: vendor.spec_path().to_string(),
             message: err.to_string(),
         })?;
-    let file = syn::parse2::<syn::File>(tokens).map_err(|source| CodegenError::Format {
+    let mut file = syn::parse2::<syn::File>(tokens).map_err(|source| CodegenError::Format {
         path: vendor.spec_path().to_string(),
         source,
     })?;
+    let hooks = syn::parse_str::<syn::File>(&answer_caps(vendor, &spec)?).map_err(|source| {
+        CodegenError::Format {
+            path: vendor.spec_path().to_string(),
+            source,
+        }
+    })?;
+    file.items.extend(hooks.items);
     let mut out = header(&format!("from `{}`", vendor.spec_path()));
     out.push_str(&format!("\n//! {}\n//!\n", vendor.summary()));
     out.push_str(&format!(
@@ -178,6 +185,55 @@ pub fn generate_vendor(vendor: Vendor, spec_text: &str) -> Result<String, Codege
         spec.info.version
     ));
     out.push_str(&prettyplease::unparse(&file));
+    Ok(out)
+}
+
+/// The extension key, under an operation's `x-telephony-limits`, of its answer-size cap.
+pub const MAX_ANSWER_BYTES: &str = "max-answer-bytes";
+
+/// The code that bounds every answer body: the generated `Client`'s `ClientHooks::exec` sends
+/// each request through `telephony_wire::bounded::execute` with the cap its operation has in
+/// the spec (`x-telephony-limits: max-answer-bytes`, required on every operation), and
+/// `answer_cap` says the cap of each operation.
+fn answer_caps(vendor: Vendor, spec: &openapiv3::OpenAPI) -> Result<String, CodegenError> {
+    let mut arms = Vec::new();
+    for (route, item) in &spec.paths.paths {
+        let Some(item) = item.as_item() else { continue };
+        for (method, operation) in item.iter() {
+            let id = operation.operation_id.as_deref().unwrap_or_default();
+            let cap = operation
+                .extensions
+                .get("x-telephony-limits")
+                .and_then(|limits| limits.get(MAX_ANSWER_BYTES))
+                .and_then(serde_json::Value::as_u64)
+                .ok_or_else(|| CodegenError::Generate {
+                    path: vendor.spec_path().to_string(),
+                    message: format!(
+                        "{} {route} ({id}) has no `x-telephony-limits: {MAX_ANSWER_BYTES}`: \
+                         every operation caps its answers",
+                        method.to_uppercase()
+                    ),
+                })?;
+            arms.push((id.to_string(), cap));
+        }
+    }
+    arms.sort();
+    let smallest = arms.iter().map(|(_, cap)| *cap).min().unwrap_or(1 << 20);
+    let mut out = String::from(
+        "impl ClientHooks<()> for Client {\n\
+         async fn exec(&self, request: reqwest::Request, info: &OperationInfo) \
+         -> reqwest::Result<reqwest::Response> {\n\
+         ::telephony_wire::bounded::execute(self.client(), request, \
+         answer_cap(info.operation_id)).await\n}\n}\n\
+         /// The largest answer body each operation reads, in bytes (the spec's\n\
+         /// `x-telephony-limits: max-answer-bytes`); past it, reading the body fails with\n\
+         /// `telephony_wire::bounded::AnswerTooLarge`.\n\
+         pub fn answer_cap(operation_id: &str) -> usize {\nmatch operation_id {\n",
+    );
+    for (id, cap) in &arms {
+        out.push_str(&format!("{id:?} => {cap},\n"));
+    }
+    out.push_str(&format!("_ => {smallest},\n}}\n}}\n"));
     Ok(out)
 }
 

@@ -6124,3 +6124,28 @@ pub mod builder {
 pub mod prelude {
     pub use self::super::Client;
 }
+impl ClientHooks<()> for Client {
+    async fn exec(
+        &self,
+        request: reqwest::Request,
+        info: &OperationInfo,
+    ) -> reqwest::Result<reqwest::Response> {
+        ::telephony_wire::bounded::execute(
+                self.client(),
+                request,
+                answer_cap(info.operation_id),
+            )
+            .await
+    }
+}
+/// The largest answer body each operation reads, in bytes (the spec's
+/// `x-telephony-limits: max-answer-bytes`); past it, reading the body fails with
+/// `telephony_wire::bounded::AnswerTooLarge`.
+pub fn answer_cap(operation_id: &str) -> usize {
+    match operation_id {
+        "create_office" => 1048576,
+        "get_office" => 1048576,
+        "list_offices" => 8388608,
+        _ => 1048576,
+    }
+}

@@ -1,4 +1,5 @@
-//! Values as the vendors write them on the wire, for the generated types of `telephony-api`.
+//! Values and answers as the vendors send them, for the generated code of `telephony-api`:
+//! [`Int64`] (below) and answer bodies read only up to a cap ([`bounded`]).
 //!
 //! Dialpad's published document declares its ids and counts `integer`/`int64`, while every
 //! example in that document writes them as decimal strings (`"id": "124"`), as protobuf's JSON
@@ -20,6 +21,8 @@
 
 use std::fmt;
 use std::str::FromStr;
+
+pub mod bounded;
 
 use serde::de::{self, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};

@@ -112,6 +112,19 @@ pub enum Error {
         reason: String,
     },
 
+    /// A success answer's body was larger than the cap of its operation (the spec's
+    /// `x-telephony-limits: max-answer-bytes`, `telephony_api::<vendor>::answer_cap`); it was
+    /// not read further.
+    #[error("{} answered {operation} with a body larger than its cap of {cap} bytes (max-answer-bytes); it was not read", vendor_name(*.vendor))]
+    AnswerTooLarge {
+        /// Which vendor.
+        vendor: Vendor,
+        /// The operation.
+        operation: &'static str,
+        /// The cap, in bytes.
+        cap: usize,
+    },
+
     /// A read answered with success but its body is not what the spec says.
     #[error("{} answered {operation} with a body that cannot be read: {reason}", vendor_name(*.vendor))]
     Decode {

@@ -449,10 +449,26 @@ async fn classify<T: serde::de::DeserializeOwned>(
             );
             unusable_success(vendor, operation, kind, None, reason)
         }
-        Err(GenError::ResponseBodyError(error)) => unknown(
-            error.status().map(|s| s.as_u16()),
-            format!("the answer's body could not be read: {}", chain(&error)),
-        ),
+        Err(GenError::ResponseBodyError(error)) => {
+            match telephony_wire::bounded::AnswerTooLarge::find(&error) {
+                // Only a success's body is read whole, so this was a success.
+                Some(too_large) => match kind {
+                    Kind::Create => Attempt::Answered {
+                        status: None,
+                        reason: too_large.to_string(),
+                    },
+                    Kind::Read => Attempt::Final(Error::AnswerTooLarge {
+                        vendor,
+                        operation,
+                        cap: too_large.cap,
+                    }),
+                },
+                None => unknown(
+                    error.status().map(|s| s.as_u16()),
+                    format!("the answer's body could not be read: {}", chain(&error)),
+                ),
+            }
+        }
         Err(GenError::InvalidRequest(message)) => {
             Attempt::Final(Error::Validation(type_mismatch(message)))
         }

@@ -7,6 +7,8 @@ mod support;
 
 use std::time::Duration;
 
+use futures_util::TryStreamExt;
+
 use serde_json::json;
 use support::canned::{Canned, Server};
 use telephony::webex_types::OperatingModePostObject;
@@ -364,4 +366,57 @@ async fn a_server_that_accepts_and_never_answers_fails_a_read_within_its_deadlin
         text.contains("get_office") && text.contains("no answer within the read deadline of 0.3 s"),
         "{text}"
     );
+}
+
+#[tokio::test]
+async fn a_success_body_past_its_operations_cap_is_not_read_and_says_so() {
+    // A listing page one byte past its cap (8 MiB, from the spec): refused, naming the cap.
+    let cap = telephony_api::dialpad::answer_cap("list_offices");
+    assert_eq!(cap, 8 * 1024 * 1024);
+    let padding = "x".repeat(cap);
+    let server = Server::start().await;
+    server.gets([Canned::json(
+        200,
+        &format!(r#"{{"items": [], "pad": "{padding}"}}"#),
+    )]);
+    let err = dialpad(&server, policy())
+        .offices()
+        .pages()
+        .try_collect::<Vec<_>>()
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(
+            err,
+            Error::AnswerTooLarge {
+                cap: 8388608,
+                operation: "list_offices",
+                ..
+            }
+        ),
+        "{err:?}"
+    );
+    assert!(
+        err.to_string()
+            .contains("larger than its cap of 8388608 bytes"),
+        "{err}"
+    );
+    assert_eq!(server.seen().len(), 1, "not read again");
+
+    // A create's success past its cap: the vendor answered success, so it is never sent
+    // again; single shot, it ends unknown.
+    let cap = telephony_api::webex::answer_cap("create_operating_mode");
+    let server = Server::start().await;
+    let big = format!(r#"{{"id": "MODE-1", "pad": "{}"}}"#, "x".repeat(cap));
+    server.posts([Canned::json(201, &big), Canned::json(201, CREATED)]);
+    let err = webex(&server, policy().retry_ambiguous(true))
+        .create_operating_mode_once(&mode())
+        .await
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("the vendor answered success"),
+        "{err}"
+    );
+    assert!(err.to_string().contains("larger than its cap"), "{err}");
+    assert_eq!(server.seen().len(), 1, "sent once");
 }
