@@ -17,7 +17,6 @@ use crate::run::Clients;
 /// (kept alive by the caller for as long as the clients are used).
 pub async fn build(global: &Global, items: &[Item]) -> Result<(Clients, Option<MockHandle>), Stop> {
     let needs = |vendor: &str| items.iter().any(|i| i.vendor() == vendor);
-    let config = |e: telephony::Error| Stop::Config(e.to_string());
     let mut clients = Clients::default();
     let mock = if global.mock {
         let mock = MockServer::start(MockConfig::default())
@@ -31,8 +30,11 @@ pub async fn build(global: &Global, items: &[Item]) -> Result<(Clients, Option<M
     } else {
         None
     };
+    // Every vendor's settings are checked before any is used, so that one run names every
+    // problem (both tokens missing, say), not only the first.
+    let mut problems = Vec::new();
     if needs("dialpad") {
-        let settings = vendor_settings(
+        let client = vendor_settings(
             global,
             mock.as_ref()
                 .map(|m| (Settings::dialpad as fn(Token) -> _, m.dialpad_url()) as MockTarget<_>),
@@ -40,11 +42,17 @@ pub async fn build(global: &Global, items: &[Item]) -> Result<(Clients, Option<M
             "DIALPAD_API_TOKEN",
             Settings::dialpad_from,
             (global.dialpad_rate.as_deref(), "--dialpad-rate"),
-        )?;
-        clients.dialpad = Some(DialpadClient::new(settings).map_err(config)?);
+        )
+        .and_then(|settings| {
+            DialpadClient::new(settings).map_err(|e| naming(e, "DIALPAD_BASE_URL", &mock))
+        });
+        match client {
+            Ok(client) => clients.dialpad = Some(client),
+            Err(problem) => problems.push(problem),
+        }
     }
     if needs("webex") {
-        let settings = vendor_settings(
+        let client = vendor_settings(
             global,
             mock.as_ref()
                 .map(|m| (Settings::webex as fn(Token) -> _, m.webex_url()) as MockTarget<_>),
@@ -52,10 +60,40 @@ pub async fn build(global: &Global, items: &[Item]) -> Result<(Clients, Option<M
             "WEBEX_ACCESS_TOKEN",
             Settings::webex_from,
             (global.webex_rate.as_deref(), "--webex-rate"),
-        )?;
-        clients.webex = Some(WebexClient::new(settings).map_err(config)?);
+        )
+        .and_then(|settings| {
+            WebexClient::new(settings).map_err(|e| naming(e, "WEBEX_BASE_URL", &mock))
+        });
+        match client {
+            Ok(client) => clients.webex = Some(client),
+            Err(problem) => problems.push(problem),
+        }
     }
-    Ok((clients, mock))
+    match problems.len() {
+        0 => Ok((clients, mock)),
+        1 => Err(problems.remove(0)),
+        _ => Err(Stop::Config(
+            problems
+                .into_iter()
+                .map(|problem| match problem {
+                    Stop::Config(text) | Stop::Incomplete(text) => text,
+                    Stop::Invalid(_) => "invalid input".to_string(),
+                })
+                .collect::<Vec<_>>()
+                .join("\nerror: "),
+        )),
+    }
+}
+
+/// A client that cannot be built, as a configuration error; a bad base URL names the variable
+/// it came from (unless it is the mock's).
+fn naming(error: telephony::Error, variable: &str, mock: &Option<MockHandle>) -> Stop {
+    match &error {
+        telephony::Error::Config(telephony::ConfigError::BaseUrl { .. }) if mock.is_none() => {
+            Stop::Config(format!("{variable}: {error}"))
+        }
+        _ => Stop::Config(error.to_string()),
+    }
 }
 
 /// A vendor's settings for the mock: how to make them from a token, and the mock's URL.

@@ -154,8 +154,26 @@ fn the_schema_beside_the_example_is_current() {
 fn missing_credentials_are_a_configuration_error_naming_the_variable() {
     let out = output_of(&["plan", example().to_str().expect("path")]);
     assert_eq!(out.status.code(), Some(2));
+    // The example names both vendors: every missing variable is named, in one run.
+    let said = stderr(&out);
     assert!(
-        stderr(&out).contains("DIALPAD_API_TOKEN"),
+        said.contains("DIALPAD_API_TOKEN") && said.contains("WEBEX_ACCESS_TOKEN"),
+        "{said}"
+    );
+}
+
+#[test]
+fn a_base_url_with_white_space_is_a_configuration_error_naming_the_variable() {
+    let mut command = telephony();
+    command
+        .env("DIALPAD_API_TOKEN", "k")
+        .env("WEBEX_ACCESS_TOKEN", "t")
+        .env("DIALPAD_BASE_URL", "https://dialpad.test/ ")
+        .args(["plan", example().to_str().expect("path")]);
+    let out = command.output().expect("runs");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("DIALPAD_BASE_URL: base URL") && stderr(&out).contains("white space"),
         "{}",
         stderr(&out)
     );

@@ -94,6 +94,25 @@ pub(crate) fn token_problem(value: &str) -> Option<String> {
 /// without a trailing slash. Errors show the URL with any password, query and fragment
 /// replaced by `***`.
 pub(crate) fn check_base_url(url: &str) -> Result<String, ConfigError> {
+    if let Some((at, bad)) = url
+        .chars()
+        .enumerate()
+        .find(|(_, c)| c.is_whitespace() || c.is_control())
+    {
+        return Err(ConfigError::BaseUrl {
+            url: redact_url(url).escape_debug().to_string(),
+            reason: format!(
+                "it contains {} (U+{:04X}) at character {}; a URL has none",
+                if bad.is_whitespace() {
+                    "white space"
+                } else {
+                    "a control character"
+                },
+                u32::from(bad),
+                at + 1
+            ),
+        });
+    }
     let parsed = reqwest::Url::parse(url).map_err(|err| ConfigError::BaseUrl {
         url: redact_url(url),
         reason: err.to_string(),
@@ -251,6 +270,17 @@ mod tests {
             redact_url("https://u:p@x.test/v1?apikey=K#F"),
             "https://***@x.test/v1?***"
         );
+    }
+
+    #[test]
+    fn white_space_in_a_url_is_refused_before_any_request() {
+        let err = check_base_url("https://dialpad.test/ ").unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("white space (U+0020) at character 22"),
+            "{err}"
+        );
+        assert!(check_base_url("https://dialpad.test/\tx").is_err());
     }
 
     #[test]

@@ -275,6 +275,10 @@ pub enum ConfigError {
     /// The HTTP client could not be built.
     #[error("the HTTP client cannot be built: {0}")]
     Http(String),
+    /// A request could not be built or the connection's TLS handshake failed: a setting is
+    /// wrong (the base URL, its scheme, the server's certificate), so nothing is retried.
+    #[error("{0}")]
+    Connection(String),
 }
 
 /// A word of advice for statuses that usually mean a wrong base URL.

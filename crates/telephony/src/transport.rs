@@ -9,7 +9,7 @@ use telephony_api::dialpad::{ByteStream, ResponseValue};
 use telephony_spec::Vendor;
 use tracing::Instrument;
 
-use crate::error::{ApiErrorBody, Error, MAX_ERROR_BODY};
+use crate::error::{ApiErrorBody, ConfigError, Error, MAX_ERROR_BODY};
 use crate::limit::Limits;
 use crate::retry::{Class, RetryPolicy, classify_status, retry_after};
 use crate::validate::type_mismatch;
@@ -429,6 +429,21 @@ async fn classify<T: serde::de::DeserializeOwned>(
                 ApiErrorBody::from_bytes(vendor, &bytes, truncated),
             )
         }
+        Err(GenError::CommunicationError(error)) if error.is_builder() => {
+            Attempt::Final(Error::Config(ConfigError::Connection(format!(
+                "the request to {} could not be built (check the base URL): {}",
+                vendor_label(vendor),
+                chain(&error)
+            ))))
+        }
+        Err(GenError::CommunicationError(error)) if error.is_connect() && is_tls(&error) => {
+            Attempt::Final(Error::Config(ConfigError::Connection(format!(
+                "the TLS handshake with {} failed (an https base URL for a server that speaks \
+                 plain http, or a certificate this machine does not trust?): {}",
+                vendor_label(vendor),
+                chain(&error)
+            ))))
+        }
         Err(GenError::CommunicationError(error)) if error.is_connect() => Attempt::NotProcessed {
             status: None,
             retry_after: None,
@@ -562,6 +577,23 @@ fn keep(bytes: &mut Vec<u8>, chunk: &[u8]) -> bool {
     let room = MAX_ERROR_BODY - bytes.len();
     bytes.extend_from_slice(&chunk[..chunk.len().min(room)]);
     chunk.len() > room
+}
+
+/// Whether a connection failed in its TLS handshake (rustls names itself in its errors, and a
+/// server that answers plain http to a TLS hello makes a "corrupt message"): a setting to fix,
+/// not a network failure to wait out.
+fn is_tls(error: &reqwest::Error) -> bool {
+    let text = chain(error).to_ascii_lowercase();
+    ["tls", "certificate", "corrupt message", "handshake"]
+        .iter()
+        .any(|word| text.contains(word))
+}
+
+fn vendor_label(vendor: Vendor) -> &'static str {
+    match vendor {
+        Vendor::Dialpad => "Dialpad",
+        Vendor::Webex => "Webex",
+    }
 }
 
 /// An error and its sources, one after the other.

@@ -420,3 +420,22 @@ async fn a_success_body_past_its_operations_cap_is_not_read_and_says_so() {
     assert!(err.to_string().contains("larger than its cap"), "{err}");
     assert_eq!(server.seen().len(), 1, "sent once");
 }
+
+#[tokio::test]
+async fn https_to_a_plain_http_server_is_a_configuration_error_not_retried() {
+    let server = Server::start().await;
+    let url = server.url.replace("http://", "https://");
+    let settings = Settings::dialpad(Token::new("k").expect("token"))
+        .base_url(&url)
+        .rate(None)
+        .retry(policy());
+    let err = DialpadClient::new(settings)
+        .expect("client")
+        .get_office(1)
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(&err, Error::Config(telephony::ConfigError::Connection(text)) if text.contains("TLS handshake with Dialpad failed")),
+        "{err:?}"
+    );
+}
