@@ -18,33 +18,68 @@
 use std::path::PathBuf;
 use std::process::ExitCode;
 
+use clap::{Parser, Subcommand};
 use xtask::{codegen, conformance, drift};
-
-const USAGE: &str = "usage: cargo xtask codegen [--check]
-       cargo xtask drift --vendor dialpad|webex FILE|URL
-       cargo xtask conformance --prism PATH [--answers N] [--docs DIR]";
 
 /// Lines of unified diff shown per stale file by `--check`.
 const DIFF_LINES: usize = 40;
 
+/// Workspace automation: code generation, vendor drift, conformance against the vendors'
+/// documents.
+#[derive(Debug, Parser)]
+#[command(name = "cargo xtask", bin_name = "cargo xtask")]
+struct Args {
+    #[command(subcommand)]
+    command: Task,
+}
+
+#[derive(Debug, Subcommand)]
+enum Task {
+    /// Regenerate crates/telephony-api and the CLI's manifest schema from openapi/*.yaml.
+    Codegen {
+        /// Write nothing: fail naming every generated file that is stale, with its diff.
+        #[arg(long)]
+        check: bool,
+    },
+    /// Compare a curated spec with the vendor's published document (exit 1 on a new
+    /// difference or a decision that no longer holds).
+    Drift {
+        /// Which curated spec.
+        #[arg(long, value_parser = ["dialpad", "webex"])]
+        vendor: String,
+        /// The vendor's document: a file or an https URL.
+        source: String,
+    },
+    /// Run the client and `telephony plan`/`apply` against Prism serving each vendor's
+    /// published document (exit 1 on a decode failure or an uncovered violation).
+    Conformance {
+        /// The `prism` executable.
+        #[arg(long)]
+        prism: PathBuf,
+        /// Calls per operation and mode.
+        #[arg(long, default_value_t = conformance::DEFAULT_ANSWERS as u32, value_parser = clap::value_parser!(u32).range(1..))]
+        answers: u32,
+        /// The folder holding the vendors' documents (default ../shared/vendor-docs/upstream
+        /// beside the workspace).
+        #[arg(long)]
+        docs: Option<PathBuf>,
+    },
+}
+
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    match args.as_slice() {
-        ["codegen"] => run_codegen(false),
-        ["codegen", "--check"] => run_codegen(true),
-        ["drift", "--vendor", vendor, source] | ["drift", source, "--vendor", vendor] => {
-            run_drift(vendor, source)
-        }
-        ["conformance", rest @ ..] => run_conformance(rest),
-        ["-h" | "--help" | "help"] => {
-            println!("{USAGE}");
-            ExitCode::SUCCESS
-        }
-        _ => {
-            eprintln!("{USAGE}");
-            ExitCode::from(2)
-        }
+    let args = Args::parse();
+    match args.command {
+        Task::Codegen { check } => run_codegen(check),
+        Task::Drift { vendor, source } => run_drift(&vendor, &source),
+        Task::Conformance {
+            prism,
+            answers,
+            docs,
+        } => run_conformance(conformance::Options {
+            prism,
+            answers: answers as usize,
+            docs,
+        }),
     }
 }
 
@@ -55,7 +90,7 @@ fn run_drift(vendor: &str, source: &str) -> ExitCode {
     {
         Some(vendor) => vendor,
         None => {
-            eprintln!("error: --vendor is `{vendor}`; expected dialpad or webex\n{USAGE}");
+            eprintln!("error: --vendor is `{vendor}`; expected dialpad or webex");
             return ExitCode::from(2);
         }
     };
@@ -90,40 +125,7 @@ fn run_drift(vendor: &str, source: &str) -> ExitCode {
     }
 }
 
-fn run_conformance(args: &[&str]) -> ExitCode {
-    let mut options = conformance::Options {
-        prism: PathBuf::new(),
-        answers: conformance::DEFAULT_ANSWERS,
-        docs: None,
-    };
-    let mut prism = None;
-    let mut rest = args.iter();
-    while let Some(flag) = rest.next() {
-        let Some(value) = rest.next() else {
-            eprintln!("error: {flag} needs a value\n{USAGE}");
-            return ExitCode::from(2);
-        };
-        match *flag {
-            "--prism" => prism = Some(PathBuf::from(value)),
-            "--docs" => options.docs = Some(PathBuf::from(value)),
-            "--answers" => match value.parse::<usize>() {
-                Ok(n) if n > 0 => options.answers = n,
-                _ => {
-                    eprintln!("error: --answers is `{value}`; expected a positive number");
-                    return ExitCode::from(2);
-                }
-            },
-            other => {
-                eprintln!("error: unknown option `{other}`\n{USAGE}");
-                return ExitCode::from(2);
-            }
-        }
-    }
-    let Some(prism) = prism else {
-        eprintln!("error: --prism PATH is required\n{USAGE}");
-        return ExitCode::from(2);
-    };
-    options.prism = prism;
+fn run_conformance(options: conformance::Options) -> ExitCode {
     match conformance::run(&workspace_root(), &options) {
         Ok(true) => ExitCode::SUCCESS,
         Ok(false) => ExitCode::FAILURE,
