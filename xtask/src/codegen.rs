@@ -8,7 +8,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use progenitor::{GenerationSettings, Generator, InterfaceStyle, TagStyle, TypeImpl};
-use schemars::schema::{InstanceType, SchemaObject, StringValidation, SubschemaValidation};
+use schemars::schema::{Schema, SchemaObject};
 use telephony_spec::Vendor;
 
 /// Where the generated crate lives, relative to the workspace root.
@@ -130,28 +130,18 @@ pub fn settings() -> GenerationSettings {
 /// The schema of an answer field that a vendor writes as a JSON number or as a string holding
 /// a decimal integer, as the specs spell it (`anyOf: [{type: integer, format: int64}, {type:
 /// string, pattern: "^-?[0-9]+$"}]`, `nullable` and descriptions aside): the generated code
-/// uses `telephony_wire::Int64`, which reads both forms, wherever it appears.
+/// uses `telephony_wire::Int64`, which reads both forms, wherever it appears. The schema is
+/// the type's own (`JsonSchema`), so the two cannot differ.
 pub fn decimal_integer_schema() -> SchemaObject {
-    let integer = SchemaObject {
-        instance_type: Some(InstanceType::Integer.into()),
-        format: Some("int64".to_string()),
-        ..Default::default()
-    };
-    let decimal = SchemaObject {
-        instance_type: Some(InstanceType::String.into()),
-        string: Some(Box::new(StringValidation {
-            pattern: Some(telephony_wire::DECIMAL_PATTERN.to_string()),
-            ..Default::default()
-        })),
-        ..Default::default()
-    };
-    SchemaObject {
-        subschemas: Some(Box::new(SubschemaValidation {
-            any_of: Some(vec![integer.into(), decimal.into()]),
-            ..Default::default()
-        })),
-        ..Default::default()
-    }
+    let mut generator = schemars::r#gen::SchemaGenerator::default();
+    let mut schema =
+        match <telephony_wire::Int64 as schemars::JsonSchema>::json_schema(&mut generator) {
+            Schema::Object(schema) => schema,
+            Schema::Bool(_) => SchemaObject::default(),
+        };
+    // Descriptions are not compared when a schema is matched; the type's own is left out.
+    schema.metadata = None;
+    schema
 }
 
 /// Generates one vendor module from the text of its spec.

@@ -32,11 +32,28 @@ fn webex(server: &Server, retry: RetryPolicy) -> WebexClient {
 }
 
 fn dialpad(server: &Server, retry: RetryPolicy) -> DialpadClient {
+    dialpad_at(&server.url, retry)
+}
+
+fn dialpad_at(url: &str, retry: RetryPolicy) -> DialpadClient {
     let settings = Settings::dialpad(Token::new("k").expect("token"))
-        .base_url(&server.url)
+        .base_url(url)
         .rate(None)
         .retry(retry);
     DialpadClient::new(settings).expect("client")
+}
+
+/// A single-shot Webex create answered first with `answer`, then with a plain success (which
+/// a resend would get): its error and how many creates were sent.
+async fn single_shot_answered(answer: Canned) -> (Error, usize) {
+    let server = Server::start().await;
+    server.posts([answer, Canned::json(201, CREATED)]);
+    let err = webex(&server, policy().retry_ambiguous(true))
+        .create_operating_mode_once(&mode())
+        .await
+        .unwrap_err();
+    let seen = server.seen();
+    (err, seen.iter().filter(|r| r.starts_with("POST")).count())
 }
 
 fn mode() -> OperatingModePostObject {
@@ -323,20 +340,12 @@ async fn a_create_answered_with_success_is_never_sent_again() {
     );
     assert_eq!(posts(&server), 1, "sent once");
     // Single shot: unknown at once, and not sent again even when told to retry unknowns.
-    let server = Server::start().await;
-    server.posts([
-        Canned::json(201, r#"{"id": ""}"#),
-        Canned::json(201, CREATED),
-    ]);
-    let err = webex(&server, policy().retry_ambiguous(true))
-        .create_operating_mode_once(&mode())
-        .await
-        .unwrap_err();
+    let (err, sent) = single_shot_answered(Canned::json(201, r#"{"id": ""}"#)).await;
     assert!(
         err.to_string().contains("the vendor answered success"),
         "{err}"
     );
-    assert_eq!(posts(&server), 1, "single shot sent once");
+    assert_eq!(sent, 1, "single shot sent once");
 }
 
 #[tokio::test]
@@ -352,11 +361,7 @@ async fn a_server_that_accepts_and_never_answers_fails_a_read_within_its_deadlin
             open.push(socket);
         }
     });
-    let settings = Settings::dialpad(Token::new("k").expect("token"))
-        .base_url(&url)
-        .rate(None)
-        .retry(policy().read_deadline(Duration::from_millis(300)));
-    let client = DialpadClient::new(settings).expect("client");
+    let client = dialpad_at(&url, policy().read_deadline(Duration::from_millis(300)));
     let read = tokio::time::timeout(Duration::from_secs(20), client.get_office(1)).await;
     held.abort();
     let err = read.expect("the read ends by itself").unwrap_err();
@@ -406,34 +411,21 @@ async fn a_success_body_past_its_operations_cap_is_not_read_and_says_so() {
     // A create's success past its cap: the vendor answered success, so it is never sent
     // again; single shot, it ends unknown.
     let cap = telephony_api::webex::answer_cap("create_operating_mode");
-    let server = Server::start().await;
     let big = format!(r#"{{"id": "MODE-1", "pad": "{}"}}"#, "x".repeat(cap));
-    server.posts([Canned::json(201, &big), Canned::json(201, CREATED)]);
-    let err = webex(&server, policy().retry_ambiguous(true))
-        .create_operating_mode_once(&mode())
-        .await
-        .unwrap_err();
+    let (err, sent) = single_shot_answered(Canned::json(201, &big)).await;
     assert!(
         err.to_string().contains("the vendor answered success"),
         "{err}"
     );
     assert!(err.to_string().contains("larger than its cap"), "{err}");
-    assert_eq!(server.seen().len(), 1, "sent once");
+    assert_eq!(sent, 1, "sent once");
 }
 
 #[tokio::test]
 async fn https_to_a_plain_http_server_is_a_configuration_error_not_retried() {
     let server = Server::start().await;
     let url = server.url.replace("http://", "https://");
-    let settings = Settings::dialpad(Token::new("k").expect("token"))
-        .base_url(&url)
-        .rate(None)
-        .retry(policy());
-    let err = DialpadClient::new(settings)
-        .expect("client")
-        .get_office(1)
-        .await
-        .unwrap_err();
+    let err = dialpad_at(&url, policy()).get_office(1).await.unwrap_err();
     assert!(
         matches!(&err, Error::Config(telephony::ConfigError::Connection(text)) if text.contains("TLS handshake with Dialpad failed")),
         "{err:?}"
