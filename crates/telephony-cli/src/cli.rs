@@ -118,7 +118,9 @@ pub enum Command {
         /// extension; with --mock, a file in the temporary directory).
         #[arg(long, value_name = "PATH", env = "TELEPHONY_JOURNAL")]
         journal: Option<PathBuf>,
-        /// Most creates in flight at once.
+        /// Most creates in flight at once, per vendor: the Dialpad items and the Webex items run
+        /// at the same time, each vendor with up to this many in flight and its own pacing
+        /// (--dialpad-rate, --webex-rate).
         #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64), env = "TELEPHONY_CONCURRENCY")]
         concurrency: u16,
     },

@@ -1,11 +1,12 @@
 //! Planning and applying: read back what exists, create only what is missing through the
-//! client's billing-safe creates (paced, capped in flight), and journal every outcome.
+//! client's billing-safe creates (paced, capped in flight), and journal every outcome. The two
+//! vendors are independent (each client has its own pacing), so their items run at once.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
-use futures_util::{StreamExt, TryStreamExt, stream};
+use futures_util::{Stream, StreamExt, TryStreamExt, stream};
 use telephony::{DialpadClient, OfficeBaseline, WebexClient};
 
 use crate::journal::{self, Entry, Journal, JournalError, Outcome};
@@ -128,10 +129,12 @@ pub async fn plan(items: Vec<Item>, clients: &Clients) -> Result<Plan, RunError>
     Ok(Plan { items, baseline })
 }
 
-/// Creates every missing item of `plan`, `concurrency` at a time, journaling each outcome
-/// (and every item that already existed) as it is known. Stops starting new creates once
-/// `stop` is set; creates in flight finish and are journaled. `report` hears each entry as it
-/// comes; the entries returned are in the manifest's order.
+/// Creates every missing item of `plan`, journaling each outcome (and every item that already
+/// existed) as it is known. The Dialpad items and the Webex items are two streams that run at
+/// once, each with up to `concurrency` creates in flight and its client's own pacing, so
+/// neither vendor waits for the other. Stops starting new creates once `stop` is set; creates
+/// in flight finish and are journaled. `report` hears each entry as it comes; the entries
+/// returned are in the manifest's order.
 pub async fn apply(
     plan: Plan,
     clients: &Clients,
@@ -154,17 +157,11 @@ pub async fn apply(
         }
     }
     let baseline = plan.baseline.unwrap_or_default();
-    let baseline = &baseline;
-    let mut outcomes = stream::iter(missing)
-        .take_while(|_| std::future::ready(!stop.load(Ordering::SeqCst)))
-        .map(|(index, item)| async move {
-            let (outcome, id, error) = create(&item, clients, baseline).await;
-            let entry = entry(&item, outcome, id, error);
-            // Written and synced by the create that made it, so other creates go on
-            // meanwhile; reported only once it is on disk.
-            record(journal, &entry).await.map(|()| (index, entry))
-        })
-        .buffer_unordered(concurrency.max(1));
+    let (offices, modes) = missing
+        .into_iter()
+        .partition(|(_, item)| matches!(item, Item::Office { .. }));
+    let vendor = |items| creates(items, clients, &baseline, journal, &stop, concurrency);
+    let mut outcomes = stream::select(vendor(offices), vendor(modes));
     while let Some(done) = outcomes.next().await {
         let (index, entry) = done?;
         report(&entry);
@@ -172,6 +169,28 @@ pub async fn apply(
     }
     entries.sort_by_key(|(index, _)| *index);
     Ok(entries.into_iter().map(|(_, entry)| entry).collect())
+}
+
+/// The outcomes of creating `items` (one vendor's, with their places in the manifest),
+/// `concurrency` at a time in order, each journaled; none is started once `stop` is set.
+fn creates<'a>(
+    items: Vec<(usize, Item)>,
+    clients: &'a Clients,
+    baseline: &'a OfficeBaseline,
+    journal: &'a Arc<Journal>,
+    stop: &'a AtomicBool,
+    concurrency: usize,
+) -> impl Stream<Item = Result<(usize, Entry), JournalError>> + 'a {
+    stream::iter(items)
+        .take_while(move |_| std::future::ready(!stop.load(Ordering::SeqCst)))
+        .map(move |(index, item)| async move {
+            let (outcome, id, error) = create(&item, clients, baseline).await;
+            let entry = entry(&item, outcome, id, error);
+            // Written and synced by the create that made it, so other creates go on
+            // meanwhile; reported only once it is on disk.
+            record(journal, &entry).await.map(|()| (index, entry))
+        })
+        .buffer_unordered(concurrency.max(1))
 }
 
 /// One billing-safe create.

@@ -517,3 +517,60 @@ async fn plan_against_a_server_that_never_answers_ends_within_the_timeout() {
         "{said}"
     );
 }
+
+/// Both vendors progress at once, each under its own pacing: with both paced at 20/s (and the
+/// mock limiting each to 20/s), the journal holds Webex outcomes among the Dialpad ones, not
+/// all after them, and nothing is throttled.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn both_vendors_are_created_at_once_each_under_its_own_pacing() {
+    let limit = telephony_mock::RateLimit {
+        count: 20,
+        per: Duration::from_secs(1),
+    };
+    let mock = MockServer::start(MockConfig {
+        dialpad_rate: Some(limit),
+        webex_rate: Some(limit),
+        ..MockConfig::default()
+    })
+    .await
+    .expect("mock");
+    let dir = tempfile::tempdir().expect("dir");
+    let sites = write(dir.path(), "both.yaml", &manifest(20, 20));
+    let sites = sites.to_str().expect("path");
+    let out = run(against(
+        &mock,
+        &[
+            "apply",
+            sites,
+            "--dialpad-rate",
+            "20/s",
+            "--webex-rate",
+            "20/s",
+        ],
+    ))
+    .await;
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let vendors: Vec<String> = std::fs::read_to_string(dir.path().join("both.journal.jsonl"))
+        .expect("journal")
+        .lines()
+        .filter_map(|line| serde_json::from_str::<Value>(line).ok())
+        .map(|entry| entry["vendor"].as_str().unwrap_or_default().to_string())
+        .collect();
+    assert_eq!(vendors.len(), 40, "{vendors:?}");
+    // One vendor after the other, the first Webex create would start only once all but the
+    // last `--concurrency` (4) Dialpad creates had ended: at most 3 Webex outcomes among the
+    // first 20. At once, at the same rate, about half of them.
+    let webex_early = vendors[..20].iter().filter(|v| *v == "webex").count();
+    assert!(
+        (5..=15).contains(&webex_early),
+        "{webex_early} Webex outcomes among the first 20: {vendors:?}"
+    );
+    let stats = mock.stats();
+    let throttled: u64 = stats["requests"]
+        .as_object()
+        .expect("requests")
+        .values()
+        .filter_map(|by_status| by_status["429"].as_u64())
+        .sum();
+    assert_eq!(throttled, 0, "each vendor kept to its pacing: {stats}");
+}

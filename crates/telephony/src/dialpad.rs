@@ -14,6 +14,7 @@ use crate::pages::{self, Paged};
 use crate::requests::{Body, CreateOffice};
 use crate::resolve::{Create, Outcome};
 use crate::settings::{DialpadSettings, Settings};
+use crate::single_flight::{Listed, SharedListing};
 use crate::transport::Transport;
 use crate::validate;
 
@@ -38,6 +39,8 @@ pub struct DialpadClient {
     /// Creates of offices with the same name are serialized within one client, so that a
     /// read-back can tell this client's offices apart.
     name_locks: NameLocks,
+    /// The listings of every office that read-backs use, shared by those waiting at once.
+    read_backs: SharedListing,
 }
 
 /// The offices that existed before some creates began, and the offices those creates have
@@ -98,6 +101,7 @@ impl DialpadClient {
             api: dialpad::Client::new_with_client(&base_url, http),
             transport,
             name_locks: NameLocks::default(),
+            read_backs: SharedListing::default(),
         })
     }
 
@@ -118,6 +122,11 @@ impl DialpadClient {
     /// was created, and the create is sent again. An office with the same name that existed
     /// before is ignored: Dialpad allows two offices of one name, and this call makes a new
     /// one. See [`crate::resolve`].
+    ///
+    /// The read-backs of one client that wait at the same moment share one listing (a bulk
+    /// run with many unknown outcomes does not list every office once for each): always one
+    /// that started after the read-back began waiting, so that it sees a commit that landed
+    /// before then.
     ///
     /// ```no_run
     /// # async fn run(client: telephony::DialpadClient, offices: Vec<telephony::dialpad_types::CreateOfficeMessage>) -> Result<(), telephony::Error> {
@@ -250,21 +259,19 @@ impl DialpadClient {
     }
 
     /// The office named `name` that is not in `baseline`: `None` when there is none; an error
-    /// when there are several (this create cannot tell which one is its own).
+    /// when there are several (this create cannot tell which one is its own). From a listing
+    /// shared with the other read-backs waiting now (see [`SharedListing`]).
     async fn find_new_office(
         &self,
         name: &str,
         baseline: &OfficeBaseline,
     ) -> Result<Option<i64>, Error> {
-        let new: Vec<i64> = self
-            .offices()
-            .items()
-            .try_filter_map(|office| async move {
-                Ok(id_of(&office)
-                    .filter(|id| office.name.as_deref() == Some(name) && !baseline.is_known(*id)))
-            })
-            .try_collect()
-            .await?;
+        let offices = self.read_backs.get(self.every_office()).await?;
+        let new: Vec<i64> = offices
+            .iter()
+            .filter(|(id, named)| named.as_deref() == Some(name) && !baseline.is_known(*id))
+            .map(|(id, _)| *id)
+            .collect();
         match new.as_slice() {
             [] => Ok(None),
             [id] => Ok(Some(*id)),
@@ -278,6 +285,15 @@ impl DialpadClient {
                 ),
             }),
         }
+    }
+
+    /// The id and name of every office, listed now.
+    async fn every_office(&self) -> Result<Vec<Listed>, Error> {
+        self.offices()
+            .items()
+            .try_filter_map(|office| async move { Ok(id_of(&office).map(|id| (id, office.name))) })
+            .try_collect()
+            .await
     }
 }
 

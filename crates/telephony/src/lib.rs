@@ -51,6 +51,7 @@ pub mod resolve;
 pub mod retry;
 pub mod schedule;
 mod settings;
+mod single_flight;
 mod transport;
 pub mod validate;
 pub mod webex;

@@ -438,3 +438,60 @@ async fn not_created_is_confirmed_after_a_longer_wait_so_a_late_commit_is_found(
         "{err}"
     );
 }
+
+#[tokio::test]
+async fn read_backs_waiting_at_once_share_a_listing_and_each_finds_its_own_office() {
+    const CREATES: usize = 8;
+    // One page holds every office, so that a listing is one request.
+    let mock = MockServer::start(MockConfig {
+        dialpad_rate: None,
+        webex_rate: None,
+        ..MockConfig::default()
+    })
+    .await
+    .expect("mock starts");
+    let listings = || {
+        let stats = mock.stats();
+        stats["requests"]["GET /api/v2/offices"]
+            .as_object()
+            .map_or(0, |by_status| {
+                by_status.values().filter_map(Value::as_u64).sum::<u64>()
+            })
+    };
+    let client = dialpad(&mock, policy(Duration::from_millis(50)));
+    let baseline = client.baseline().await.expect("baseline");
+    let before = listings();
+    // Every create is carried out and its answer lost: each one is read back. The first
+    // read-back's listing is slow, so that the others begin waiting while it runs; they may
+    // not use it (it started before they began waiting) and share the next one instead.
+    mock.push_faults(Vendor::Dialpad, [Fault::ResetAfter; CREATES]);
+    mock.push_faults_to(Operation::ListOffices, [Fault::Latency { millis: 300 }]);
+    let offices: Vec<_> = (0..CREATES)
+        .map(|n| serde_json::from_value(office(&format!("Shared {n}"))).expect("typed"))
+        .collect();
+    let outcomes = futures_util::future::join_all(
+        offices
+            .iter()
+            .map(|office| client.create_office(office).baseline(&baseline).send()),
+    )
+    .await;
+    let read_backs = listings() - before;
+    eprintln!("{CREATES} unknown outcomes read back with {read_backs} listings");
+    assert!(
+        read_backs <= CREATES as u64 / 2,
+        "{read_backs} listings for {CREATES} read-backs waiting at once"
+    );
+    for (n, outcome) in outcomes.into_iter().enumerate() {
+        let ids = named(&mock, &format!("Shared {n}"));
+        assert_eq!(ids.len(), 1, "exactly one office named Shared {n}");
+        assert_eq!(
+            outcome.expect("resolved"),
+            Outcome::Found {
+                id: ids[0],
+                attempts: 1
+            },
+            "Shared {n} found its own office"
+        );
+    }
+    assert_eq!(mock.offices().len(), CREATES, "nothing created twice");
+}
