@@ -151,8 +151,8 @@ pub enum FlagError {
     /// A fault is not one of the known forms.
     #[error(
         "fault `{0}`: expected STATUS[:RETRY_AFTER] (STATUS one of 423, 429, 500, 502, 503, 504), \
-         reset-before, reset-after, latency=MSms or late-commit=MSms[:reset], followed by \
-         @PROBABILITY (0 to 1) in a plan"
+         reset-before, reset-after, latency=MSms, late-commit=MSms[:reset], no-id or \
+         undecodable, followed by @PROBABILITY (0 to 1) in a plan"
     )]
     Fault(String),
     /// An integer form is not `strings` or `numbers`.
@@ -233,6 +233,13 @@ pub enum Fault {
         /// Drop the connection instead of answering 504.
         reset: bool,
     },
+    /// Process a create (the resource is created), then answer success without a usable id:
+    /// Dialpad `200 {}`, Webex `201 {"id": ""}`. A read it hits is answered normally.
+    NoId,
+    /// Process a create (the resource is created), then answer success with a body that does
+    /// not decode: Dialpad `200 {"office": {"id": "x"}}`, Webex `201 {"id": 5}`. A read it hits
+    /// is answered normally.
+    Undecodable,
 }
 
 const FAULT_STATUSES: [u16; 6] = [423, 429, 500, 502, 503, 504];
@@ -246,6 +253,8 @@ impl FromStr for Fault {
         match text {
             "reset-before" => return Ok(Fault::ResetBefore),
             "reset-after" => return Ok(Fault::ResetAfter),
+            "no-id" => return Ok(Fault::NoId),
+            "undecodable" => return Ok(Fault::Undecodable),
             _ => {}
         }
         if let Some(rest) = text.strip_prefix("late-commit=") {
@@ -295,6 +304,8 @@ impl fmt::Display for Fault {
             Fault::Latency { millis } => write!(f, "latency={millis}ms"),
             Fault::ResetBefore => f.write_str("reset-before"),
             Fault::ResetAfter => f.write_str("reset-after"),
+            Fault::NoId => f.write_str("no-id"),
+            Fault::Undecodable => f.write_str("undecodable"),
             Fault::LateCommit {
                 millis,
                 reset: false,

@@ -1,5 +1,7 @@
 //! The front door of each vendor operation: counts the request, injects faults, checks
-//! credentials and the operation's rate limit, in that order, before the handler runs.
+//! credentials and the operation's rate limit, in that order, before the handler runs. Faults
+//! that change a create's success answer (`no-id`, `undecodable`) apply after it; a read they
+//! hit is answered normally, and they are not counted.
 
 use std::sync::Arc;
 use std::sync::atomic::Ordering;
@@ -44,7 +46,12 @@ pub(crate) async fn gate(
             .into_response(vendor, app.tracking_id()),
         Ok(kind) => {
             credential = kind.as_str();
-            fault = app.draw_fault(operation);
+            // A fault that changes a create's success answer does nothing to a read: it is
+            // drawn (the plan's sequence stays the same) but neither applied nor counted.
+            let changes_answer = |f: &Fault| matches!(f, Fault::NoId | Fault::Undecodable);
+            fault = app
+                .draw_fault(operation)
+                .filter(|f| !changes_answer(f) || operation == Operation::create_of(vendor));
             if let Some(fault) = &fault {
                 app.count_fault(fault);
             }
@@ -113,8 +120,29 @@ async fn faulted(
             if drop { reset(answer) } else { answer }
         }
         Some(Fault::ResetAfter) => reset(next.run(req).await),
+        Some(fault @ (Fault::NoId | Fault::Undecodable)) => {
+            let answer = next.run(req).await;
+            if answer.status().is_success() {
+                unusable_success(vendor, fault, answer.status())
+            } else {
+                answer
+            }
+        }
         _ => next.run(req).await,
     }
+}
+
+/// The answer of a create that was processed, in place of the one that names what it made:
+/// the same success status, without a usable id (`no-id`) or with a body that does not decode
+/// as the vendor's answer (`undecodable`).
+fn unusable_success(vendor: Vendor, fault: Fault, status: StatusCode) -> Response {
+    let body = match (vendor, fault) {
+        (Vendor::Dialpad, Fault::NoId) => serde_json::json!({}),
+        (Vendor::Webex, Fault::NoId) => serde_json::json!({"id": ""}),
+        (Vendor::Dialpad, _) => serde_json::json!({"office": {"id": "x"}}),
+        (Vendor::Webex, _) => serde_json::json!({"id": 5}),
+    };
+    (status, axum::Json(body)).into_response()
 }
 
 /// Reads the request's body now (the client may be gone by the time it is processed) and

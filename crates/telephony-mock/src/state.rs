@@ -201,6 +201,8 @@ impl AppState {
             Fault::Latency { .. } => "latency".to_string(),
             Fault::ResetBefore => "reset-before".to_string(),
             Fault::ResetAfter => "reset-after".to_string(),
+            Fault::NoId => "no-id".to_string(),
+            Fault::Undecodable => "undecodable".to_string(),
             Fault::LateCommit { reset: false, .. } => "late-commit".to_string(),
             Fault::LateCommit { reset: true, .. } => "late-commit-reset".to_string(),
         };

@@ -7,7 +7,7 @@ use std::time::{Duration, Instant};
 
 use common::*;
 use serde_json::json;
-use telephony_mock::{Fault, MockConfig, Vendor, parse_fault_plan};
+use telephony_mock::{Fault, MockConfig, Operation, Vendor, parse_fault_plan};
 
 fn status(status: u16, retry_after: Option<u64>) -> Fault {
     Fault::Status {
@@ -198,4 +198,101 @@ fn fault_plans_parse_and_bad_ones_are_named() {
     }
     let err = parse_fault_plan("503@0.7,429@0.6").expect_err("too likely");
     assert!(err.to_string().contains("more than 1"), "{err}");
+}
+
+#[tokio::test]
+async fn no_id_and_undecodable_create_then_answer_success_without_a_usable_id() {
+    let mock = start(unlimited()).await;
+    mock.push_faults(Vendor::Dialpad, [Fault::NoId, Fault::Undecodable]);
+    let response = post_office(&mock, &office()).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(json_of(response).await, json!({}));
+    let response = post_office(&mock, &office()).await;
+    assert_eq!(response.status(), 200);
+    assert_eq!(json_of(response).await, json!({"office": {"id": "x"}}));
+    assert_eq!(mock.offices().len(), 2, "both offices were created");
+
+    mock.push_faults(Vendor::Webex, [Fault::NoId, Fault::Undecodable]);
+    let response = post_mode(&mock, &mode("Day")).await;
+    assert_eq!(response.status(), 201);
+    assert_eq!(json_of(response).await, json!({"id": ""}));
+    let response = post_mode(&mock, &mode("Night")).await;
+    assert_eq!(response.status(), 201);
+    assert_eq!(json_of(response).await, json!({"id": 5}));
+    assert_eq!(mock.operating_modes().len(), 2, "both modes were created");
+
+    let stats = mock.stats();
+    assert_eq!(stats["faults"]["no-id"], 2);
+    assert_eq!(stats["faults"]["undecodable"], 2);
+}
+
+#[tokio::test]
+async fn no_id_and_undecodable_leave_refusals_and_reads_alone() {
+    let mock = start(unlimited()).await;
+    // A create that is refused is refused as usual: nothing to hide an id of.
+    mock.push_faults(Vendor::Webex, [Fault::NoId]);
+    let mut bad = mode("Day");
+    bad["type"] = json!("SOMETIMES");
+    assert_eq!(post_mode(&mock, &bad).await.status(), 400);
+    assert!(mock.operating_modes().is_empty());
+    // A read they hit is answered normally.
+    assert_eq!(post_office(&mock, &office()).await.status(), 200);
+    mock.push_faults_to(Operation::ListOffices, [Fault::NoId]);
+    mock.push_faults_to(Operation::ListOperatingModes, [Fault::Undecodable]);
+    let listed = get_json_of(&format!("{}/api/v2/offices", mock.dialpad_url())).await;
+    assert_eq!(
+        listed["items"].as_array().map(Vec::len),
+        Some(1),
+        "{listed}"
+    );
+    assert_eq!(post_mode(&mock, &mode("Day")).await.status(), 201);
+    let listed = get_json_of(&format!(
+        "{}/telephony/config/operatingModes",
+        mock.webex_url()
+    ))
+    .await;
+    assert_eq!(
+        listed["operatingModes"].as_array().map(Vec::len),
+        Some(1),
+        "{listed}"
+    );
+    let stats = mock.stats();
+    assert_eq!(
+        stats["faults"]["no-id"], 1,
+        "not counted for the read: {stats}"
+    );
+    assert_eq!(stats["faults"].get("undecodable"), None, "{stats}");
+}
+
+/// GETs a vendor URL with the test token and decodes its JSON, expecting a success.
+async fn get_json_of(url: &str) -> serde_json::Value {
+    let response = http()
+        .get(url)
+        .bearer_auth(TOKEN)
+        .send()
+        .await
+        .expect("answered");
+    assert!(response.status().is_success(), "{}", response.status());
+    json_of(response).await
+}
+
+#[test]
+fn no_id_and_undecodable_parse_and_are_named_in_the_flag_error() {
+    let plan = parse_fault_plan("no-id@0.05,undecodable@0.05").expect("valid");
+    assert_eq!(
+        plan.iter().map(|f| f.fault).collect::<Vec<_>>(),
+        [Fault::NoId, Fault::Undecodable]
+    );
+    assert_eq!(
+        plan.iter().map(|f| f.fault.to_string()).collect::<Vec<_>>(),
+        ["no-id", "undecodable"]
+    );
+    for bad in ["no-id", "noid@0.1", "undecodable=5@0.1"] {
+        let err = parse_fault_plan(bad).expect_err(bad);
+        let text = err.to_string();
+        assert!(
+            text.contains("no-id") && text.contains("undecodable"),
+            "{text}"
+        );
+    }
 }

@@ -200,6 +200,35 @@ where
         }
     }
 
+    /// The create ends with `error` (refused, or out of attempts while nothing was processed)
+    /// after an earlier attempt's outcome was unknown and read back as not created: that
+    /// attempt may still commit late, so "not created" is confirmed by one more read-back after
+    /// [`RetryPolicy::confirm_delay`](crate::RetryPolicy::confirm_delay) — found, the create is
+    /// [`Outcome::Found`]; not found, `error` stands; the read-back failing, it is unknown.
+    async fn confirm_not_created(
+        &mut self,
+        attempt: u32,
+        error: Error,
+    ) -> Result<Outcome<Id>, Error> {
+        tokio::time::sleep(self.transport.policy.confirm_delay_value()).await;
+        match self.read_back_patiently().await {
+            Ok(Some(id)) => Ok(Outcome::Found {
+                id,
+                attempts: attempt,
+            }),
+            Ok(None) => Err(error),
+            Err(read) => Err(Error::Ambiguous {
+                vendor: self.transport.vendor,
+                attempts: attempt,
+                status: error.status(),
+                reason: format!(
+                    "{error}, after an earlier attempt whose outcome was unknown; reading back \
+                     to check failed: {read}"
+                ),
+            }),
+        }
+    }
+
     pub async fn run(mut self) -> Result<Outcome<Id>, Error> {
         let transport = self.transport;
         let vendor = transport.vendor;
@@ -250,15 +279,22 @@ where
                         Err(_) => Err(error),
                     };
                 }
+                Attempt::Final(error) if unknown_before => {
+                    return self.confirm_not_created(attempt, error).await;
+                }
                 Attempt::Final(error) => return Err(error),
                 Attempt::NotProcessed {
                     status,
                     retry_after,
                     transport: source,
                 } => {
-                    let wait =
-                        transport.wait_after(attempt, attempts, status, retry_after, source)?;
-                    tokio::time::sleep(wait).await;
+                    match transport.wait_after(attempt, attempts, status, retry_after, source) {
+                        Ok(wait) => tokio::time::sleep(wait).await,
+                        Err(error) if unknown_before => {
+                            return self.confirm_not_created(attempt, error).await;
+                        }
+                        Err(error) => return Err(error),
+                    }
                     continue;
                 }
             };

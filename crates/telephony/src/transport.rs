@@ -317,9 +317,7 @@ pub(crate) fn answered(vendor: Vendor, attempt: u32, status: Option<u16>, reason
         vendor,
         attempts: attempt,
         status,
-        reason: format!(
-            "the vendor answered success ({reason}), so it was not sent again; check what it              created"
-        ),
+        reason: format!("the vendor answered success ({reason}), so it was not sent again"),
     }
 }
 

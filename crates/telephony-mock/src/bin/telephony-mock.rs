@@ -30,10 +30,13 @@ struct Args {
     /// Webex rate limit: COUNT/UNIT (s, min, h) or `off`.
     #[arg(long, value_parser = rate_flag, default_value = "off")]
     webex_rate: RateFlag,
-    /// Faults to inject into every vendor operation, e.g.
+    /// Faults to inject into every vendor operation, reads included, e.g.
     /// `503:2@0.1,429@0.05,reset-after@0.01,latency=50ms@0.2,late-commit=500ms@0.01`
     /// (STATUS[:RETRY_AFTER_SECONDS], reset-before, reset-after, latency=MSms,
-    /// late-commit=MSms[:reset]; @chance 0-1).
+    /// late-commit=MSms[:reset], no-id, undecodable; @chance 0-1). `no-id` and `undecodable`
+    /// create, then answer success without a usable id (Dialpad `200 {}`, Webex
+    /// `201 {"id": ""}`) or with a body that does not decode; a read they hit is answered
+    /// normally.
     #[arg(long, value_parser = fault_plan, default_value = "")]
     faults: FaultPlan,
     /// Seed of fault draws and generated ids; the same seed gives the same ids (default: a
