@@ -1,8 +1,9 @@
 //! Client-side pacing, so that a bulk run at full speed never meets the vendor's rate limit:
 //! token buckets per client and a cap on requests in flight.
 //!
-//! Each bucket holds one request by default and refills evenly, spreading requests out instead
-//! of sending a burst; the vendor's own bucket then never runs dry, whatever its burst size.
+//! Each bucket holds two requests by default and refills evenly, spreading requests out instead
+//! of sending a burst (the second place only absorbs a timer's lateness); the vendor's own
+//! bucket then never runs dry unless it holds fewer than two requests.
 //! Creates and reads have a bucket each, at the same rate: the vendors limit each operation on
 //! its own (Dialpad documents 1200 per minute per operation), so the read-backs of a bulk run
 //! do not slow its creates.
@@ -70,11 +71,14 @@ impl Rate {
         Rate {
             count: count.max(1),
             per,
-            burst: 1,
+            burst: 2,
         }
     }
 
-    /// Lets up to `burst` requests go at once after a quiet spell (default 1: evenly spaced).
+    /// Lets up to `burst` requests go at once after a quiet spell (default 2: evenly spaced,
+    /// with room for one more, so that a request the timer wakes a little late does not push
+    /// every later one back: with a burst of 1 that lateness was lost on every request, and a
+    /// paced run fell about 1.5 % short of its rate). 1 spaces every request strictly.
     pub fn with_burst(mut self, burst: u32) -> Rate {
         self.burst = burst.max(1);
         self
