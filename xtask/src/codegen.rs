@@ -8,7 +8,7 @@ use std::fmt;
 use std::path::{Path, PathBuf};
 
 use progenitor::{GenerationSettings, Generator, InterfaceStyle, TagStyle, TypeImpl};
-use schemars::schema::{Schema, SchemaObject};
+use schemars::schema::{InstanceType, Schema, SchemaObject};
 use telephony_spec::Vendor;
 
 /// Where the generated crate lives, relative to the workspace root.
@@ -141,6 +141,16 @@ pub fn decimal_integer_schema() -> SchemaObject {
         };
     // Descriptions are not compared when a schema is matched; the type's own is left out.
     schema.metadata = None;
+    // The specs put `nullable` on the integer member (OpenAPI 3.0 wants a `type` beside it):
+    // a field left null reads as absent, as every optional field does.
+    if let Some(Schema::Object(integer)) = schema
+        .subschemas
+        .as_mut()
+        .and_then(|sub| sub.any_of.as_mut())
+        .and_then(|members| members.first_mut())
+    {
+        integer.instance_type = Some(vec![InstanceType::Integer, InstanceType::Null].into());
+    }
     schema
 }
 

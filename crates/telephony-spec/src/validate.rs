@@ -372,6 +372,13 @@ impl Validator {
 
     fn check(&self, schema: &Value, value: &Value, path: &Path<'_>, out: &mut ViolationList) {
         let (schema, at) = self.resolve(schema);
+        if let Some(members) = schema.get("anyOf").and_then(Value::as_array)
+            && value.is_null()
+        {
+            // `nullable` of an `anyOf` sits on its members.
+            self.check_any_of(members, value, path, out);
+            return;
+        }
         if value.is_null() {
             if !schema
                 .get("nullable")

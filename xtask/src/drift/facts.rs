@@ -143,11 +143,15 @@ impl<'a> Collector<'a> {
             None => "any".to_string(),
         };
         self.put(at, "type", &kind);
-        self.put(
-            at,
-            "nullable",
-            &flag(merged.get("nullable").unwrap_or(&Value::Null)),
-        );
+        // `nullable` on a member of an `anyOf` makes the whole schema nullable.
+        let member_nullable = merged
+            .get("anyOf")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+            .any(|member| self.merge(member).get("nullable") == Some(&Value::Bool(true)));
+        let nullable = member_nullable || merged.get("nullable") == Some(&Value::Bool(true));
+        self.put(at, "nullable", &nullable.to_string());
         for keyword in PLAIN {
             if let Some(value) = merged.get(keyword) {
                 self.put(at, keyword, &value.to_string());
