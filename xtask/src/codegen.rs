@@ -130,8 +130,8 @@ pub fn settings() -> GenerationSettings {
 /// The schema of an answer field that a vendor writes as a JSON number or as a string holding
 /// a decimal integer, as the specs spell it (`anyOf: [{type: integer, format: int64}, {type:
 /// string, pattern: "^-?[0-9]+$"}]`, `nullable` and descriptions aside): the generated code
-/// uses `telephony_wire::Int64`, which reads both forms, wherever it appears. The schema is
-/// the type's own (`JsonSchema`), so the two cannot differ.
+/// uses `telephony_wire::Int64`, which reads both forms, wherever it appears. It is the type's
+/// own schema (`JsonSchema`) with the integer member made nullable, as the specs write it.
 pub fn decimal_integer_schema() -> SchemaObject {
     let mut generator = schemars::r#gen::SchemaGenerator::default();
     let mut schema =

@@ -896,7 +896,7 @@ pub mod types {
         schemars::JsonSchema
     )]
     pub struct RecurYearlyByDateView {
-        ///Day of the month. The published document declares a `number`, so an answer may write it with a fraction; the client reads a whole number from 1 to 31.
+        ///Day of the month. The published document declares a `number`, so it is read as one (an answer may write 4 as 4.0); requests send a whole number from 1 to 31.
         #[serde(
             rename = "dayOfMonth",
             skip_serializing_if = "::std::option::Option::is_none"

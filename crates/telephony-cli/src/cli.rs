@@ -140,8 +140,8 @@ pub enum DialpadCommand {
     CreateOffice {
         /// The body.
         file: PathBuf,
-        /// Also record the outcome in this journal (JSON lines, appended), before it is
-        /// read back.
+        /// Record the outcome in this journal (JSON lines, appended) before it is read back
+        /// (default: FILE with `.journal.jsonl`; none with --mock).
         #[arg(long, value_name = "PATH", env = "TELEPHONY_JOURNAL")]
         journal: Option<PathBuf>,
     },
@@ -156,8 +156,8 @@ pub enum WebexCommand {
         /// Organization to create it in (default: the token's).
         #[arg(long)]
         org_id: Option<String>,
-        /// Also record the outcome in this journal (JSON lines, appended), before it is
-        /// read back.
+        /// Record the outcome in this journal (JSON lines, appended) before it is read back
+        /// (default: FILE with `.journal.jsonl`; none with --mock).
         #[arg(long, value_name = "PATH", env = "TELEPHONY_JOURNAL")]
         journal: Option<PathBuf>,
     },

@@ -130,6 +130,7 @@ async fn run_command(cli: Cli) -> Result<(), Stop> {
                 )));
             }
             let (clients, _mock) = clients::build(&global, std::slice::from_ref(&item)).await?;
+            let journal = single_journal(journal, &file, global.mock);
             create_one(item, None, &clients, journal.as_deref(), global.output).await
         }
         Command::Webex(WebexCommand::CreateOperatingMode {
@@ -145,6 +146,7 @@ async fn run_command(cli: Cli) -> Result<(), Stop> {
                 )));
             }
             let (clients, _mock) = clients::build(&global, std::slice::from_ref(&item)).await?;
+            let journal = single_journal(journal, &file, global.mock);
             create_one(item, org_id, &clients, journal.as_deref(), global.output).await
         }
     }
@@ -236,6 +238,12 @@ async fn plan(
 
 /// `MANIFEST.journal.jsonl` beside the manifest; with the in-process mock (whose state ends
 /// with the process) a fresh file in the temporary directory instead.
+/// The journal of a single create: the one asked for, or FILE with `.journal.jsonl` beside
+/// the body; none against the built-in mock (whose state ends with the process).
+fn single_journal(asked: Option<PathBuf>, file: &Path, mock: bool) -> Option<PathBuf> {
+    asked.or_else(|| (!mock).then(|| default_journal(file, false)))
+}
+
 fn default_journal(manifest: &Path, mock: bool) -> PathBuf {
     if mock {
         let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3f");

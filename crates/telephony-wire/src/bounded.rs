@@ -38,8 +38,8 @@ impl AnswerTooLarge {
 }
 
 /// Sends `request` with `client` and returns the response with its body limited to `cap`
-/// bytes: reading past the cap fails with [`AnswerTooLarge`] (streamed, never buffered whole).
-/// A `Content-Length` over the cap fails the same way on the first read.
+/// bytes: reading past the cap fails with [`AnswerTooLarge`] (streamed: no more than the cap
+/// is ever held).
 pub async fn execute(
     client: &reqwest::Client,
     request: reqwest::Request,

@@ -167,10 +167,15 @@ impl Visitor<'_> for Int64Visitor {
     /// spelling; anything else is refused.
     fn visit_f64<E: de::Error>(self, value: f64) -> Result<Int64, E> {
         const EXACT: f64 = 9_007_199_254_740_992.0; // 2^53
-        if value.fract() == 0.0 && value.abs() <= EXACT {
-            Ok(Int64(value as i64))
-        } else {
+        if value.fract() != 0.0 || !value.is_finite() {
             Err(E::custom(format_args!("{value} is not a whole number")))
+        } else if value.abs() > EXACT {
+            Err(E::custom(format_args!(
+                "{value} is too large to be read exactly as a number with a fraction or exponent; \
+                 write it as digits"
+            )))
+        } else {
+            Ok(Int64(value as i64))
         }
     }
 

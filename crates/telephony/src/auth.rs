@@ -165,25 +165,28 @@ pub(crate) fn check_base_url(url: &str) -> Result<String, ConfigError> {
     Ok(url.trim_end_matches('/').to_string())
 }
 
-/// `url` with whatever stands before an `@` in its authority, and its query and fragment,
-/// replaced by `***`, so that a password or a key given in a URL is never printed. A backslash
-/// ends the authority, as URL parsers read it for `http` and `https`.
+/// `url` with whatever stands before the last `@` of its authority, and its query and
+/// fragment, replaced by `***`, so that a password or a key given in a URL is never printed.
+/// The authority ends at the first `/` after the scheme: a `\`, `?` or `#` before an `@` does
+/// not protect what precedes it (`https://u:p#w@h` shows as `https://***@h`).
 pub(crate) fn redact_url(url: &str) -> String {
-    let (url, hidden_tail) = match url.find(['?', '#']) {
-        Some(at) => (&url[..at], Some(&url[at..at + 1])),
-        None => (url, None),
-    };
-    let tail = hidden_tail
-        .map(|mark| format!("{mark}***"))
-        .unwrap_or_default();
     let Some(scheme_end) = url.find("://").map(|i| i + 3) else {
-        return format!("{url}{tail}");
+        return mask_query(url);
     };
     let rest = &url[scheme_end..];
-    let authority_end = rest.find(['/', '\\']).unwrap_or(rest.len());
-    match rest[..authority_end].rfind('@') {
-        Some(at) => format!("{}***{}{tail}", &url[..scheme_end], &rest[at..]),
-        None => format!("{url}{tail}"),
+    let authority_end = rest.find('/').unwrap_or(rest.len());
+    let (user, after) = match rest[..authority_end].rfind('@') {
+        Some(at) => ("***", &rest[at..]),
+        None => ("", rest),
+    };
+    format!("{}{user}{}", &url[..scheme_end], mask_query(after))
+}
+
+/// `text` with everything from its first `?` or `#` replaced by that mark and `***`.
+fn mask_query(text: &str) -> String {
+    match text.find(['?', '#']) {
+        Some(at) => format!("{}{}***", &text[..at], &text[at..at + 1]),
+        None => text.to_string(),
     }
 }
 
@@ -270,6 +273,19 @@ mod tests {
             redact_url("https://u:p@x.test/v1?apikey=K#F"),
             "https://***@x.test/v1?***"
         );
+        for (url, shown) in [
+            ("https://u:pw\\@h.test/v1", "https://***@h.test/v1"),
+            ("https://u:p#w@h.test", "https://***@h.test"),
+            ("https://u:p?w@h.test", "https://***@h.test"),
+            ("https://h.test?apikey=K", "https://h.test?***"),
+        ] {
+            assert_eq!(redact_url(url), shown, "{url}");
+            let err = check_base_url(url).unwrap_err().to_string();
+            assert!(
+                !err.contains("pw") && !err.contains("p#w") && !err.contains("=K"),
+                "{err}"
+            );
+        }
     }
 
     #[test]
@@ -288,7 +304,8 @@ mod tests {
         let err = check_base_url("http://example.com\\@127.0.0.1").unwrap_err();
         let shown = err.to_string();
         assert!(shown.contains("host `example.com`"), "{shown}");
-        assert!(shown.contains("http://example.com\\@127.0.0.1"), "{shown}");
+        // What stands before the `@` may be a password (`u:pw\\@h`): masked either way.
+        assert!(shown.contains("http://***@127.0.0.1"), "{shown}");
     }
 
     #[test]

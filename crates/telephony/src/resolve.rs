@@ -260,7 +260,7 @@ where
                     if self.conflict_reads_back =>
                 {
                     // The name is taken: it exists now, so there is nothing to wait for.
-                    return match (self.read_back)().await {
+                    return match self.read_back_patiently().await {
                         Ok(Some(id)) => Ok(Outcome::Found {
                             id,
                             attempts: attempt,
@@ -312,7 +312,8 @@ where
                                 status,
                                 reason: format!(
                                     "{reason}; confirmed by reading back {} after the last \
-                                     attempt",
+                                     attempt (a commit the vendor makes later than that is not \
+                                     seen)",
                                     crate::transport::seconds(
                                         policy.settle() + policy.confirm_delay_value()
                                     )

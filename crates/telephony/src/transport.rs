@@ -208,6 +208,27 @@ impl Transport {
                     });
                 }
                 Attempt::Final(error) => return Err(error),
+                // Out of time after an answer that said "not processed": no attempt is started
+                // with nothing left of the deadline; the error says what the last one got.
+                Attempt::NotProcessed {
+                    status, transport, ..
+                } if out_of_time => {
+                    let last = match (status, transport) {
+                        (Some(status), _) => format!("status {status}"),
+                        (None, Some(error)) => chain(&error),
+                        (None, None) => "not processed".to_string(),
+                    };
+                    return Err(Error::ReadFailed {
+                        vendor: self.vendor,
+                        operation,
+                        attempts: attempt,
+                        reason: format!(
+                            "the read deadline of {} ({}) ran out; last: {last}",
+                            seconds(deadline),
+                            "RetryPolicy::read_deadline, --timeout"
+                        ),
+                    });
+                }
                 Attempt::NotProcessed {
                     status,
                     retry_after,

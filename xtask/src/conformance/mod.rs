@@ -204,6 +204,9 @@ async fn run_all(root: &Path, options: &Options) -> Result<bool, SetupError> {
                 cli::MANIFEST
             );
             print!("{}", report::commands(&runs, &contexts, &mut totals));
+            // An exit code says little (Prism keeps no state), but a run that had to be
+            // killed, or that a signal ended (a crash), is a failure.
+            totals.broken_runs += runs.iter().filter(|r| !r.exit.starts_with("exit ")).count();
             for run in &runs {
                 println!("output of `{}` (last lines):", run.command);
                 let lines: Vec<&str> = run.output.lines().collect();
@@ -216,17 +219,21 @@ async fn run_all(root: &Path, options: &Options) -> Result<bool, SetupError> {
         drop(proxies);
         drop(prisms);
     }
-    let clean = totals.decode_failures == 0 && totals.uncovered == 0;
+    let clean = totals.decode_failures == 0
+        && totals.uncovered == 0
+        && totals.refused_own == 0
+        && totals.broken_runs == 0;
     println!(
         "\n== summary\nrequests sent: {}; decode failures: {}; request violations: {} covered by \
          a decision, {} NOT COVERED ({} kinds); violations Prism found in its own answers: {} \
-         (reported, not failures)",
+         (reported, not failures); calls refused before sending: {}",
         totals.sent,
         totals.decode_failures,
         totals.covered,
         totals.uncovered,
         totals.uncovered_kinds,
-        totals.in_answers
+        totals.in_answers,
+        totals.refused_own
     );
     if clean {
         println!("conformance: OK");
@@ -237,6 +244,12 @@ async fn run_all(root: &Path, options: &Options) -> Result<bool, SetupError> {
         }
         if totals.uncovered > 0 {
             why.push("violations no curation decision covers");
+        }
+        if totals.refused_own > 0 {
+            why.push("bodies the client built and then refused to send");
+        }
+        if totals.broken_runs > 0 {
+            why.push("`telephony` runs that were killed or crashed");
         }
         println!("conformance: FAILED ({})", why.join("; "));
     }

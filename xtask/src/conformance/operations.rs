@@ -53,6 +53,9 @@ pub struct Row {
     pub exchanges: Vec<Exchange>,
 }
 
+/// The label of a call the client refused before sending (a failure of the step).
+pub const REFUSED_OWN: &str = "refused before sending";
+
 /// How a failed call is counted.
 pub enum Failure {
     /// The answer could not be decoded; the field, as the client names it.
@@ -72,7 +75,7 @@ pub fn classify(error: &telephony::Error) -> Failure {
         (Some(status), telephony::Error::Ambiguous { .. }) => format!("{status} (ambiguous)"),
         (Some(status), _) => status.to_string(),
         (None, telephony::Error::Ambiguous { .. }) => "ambiguous".to_string(),
-        (None, telephony::Error::Validation(_)) => "refused before sending".to_string(),
+        (None, telephony::Error::Validation(_)) => REFUSED_OWN.to_string(),
         (None, telephony::Error::Transport { .. }) => "unreachable".to_string(),
         (None, _) => "no status".to_string(),
     };

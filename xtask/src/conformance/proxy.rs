@@ -60,6 +60,10 @@ pub struct Exchange {
     pub violations: Vec<Violation>,
     /// Prism's own error (`NO_PATH_MATCHED_ERROR`, …) when it answered with one.
     pub prism_error: Option<String>,
+    /// What our own validator (the curated spec and its rules) finds wrong with the request
+    /// body: a decision covers a violation of the vendor's schema only in a body our rules
+    /// accept, so a body that breaks a rule the decision relies on is never called covered.
+    pub ours: Vec<String>,
 }
 
 struct Shared {
@@ -177,6 +181,11 @@ async fn forward(State(shared): State<Arc<Shared>>, request: Request) -> Respons
         shared.upstream,
         rewritten.as_deref().unwrap_or(&path)
     );
+    let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
+        Ok(bytes) => bytes,
+        Err(err) => return failed(StatusCode::BAD_REQUEST, format!("request body: {err}")),
+    };
+    let ours = our_violations(shared.context.vendor, operation.as_deref(), &bytes);
     let record = |status: u16, violations, prism_error| Exchange {
         vendor: shared.context.vendor,
         method: method.clone(),
@@ -187,10 +196,7 @@ async fn forward(State(shared): State<Arc<Shared>>, request: Request) -> Respons
         status,
         violations,
         prism_error,
-    };
-    let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
-        Ok(bytes) => bytes,
-        Err(err) => return failed(StatusCode::BAD_REQUEST, format!("request body: {err}")),
+        ours: ours.clone(),
     };
     let answer = shared
         .http
@@ -231,6 +237,29 @@ async fn forward(State(shared): State<Arc<Shared>>, request: Request) -> Respons
     *response.status_mut() = status;
     *response.headers_mut() = headers;
     response
+}
+
+/// Our validator's findings on a request body (none for a request without one).
+fn our_violations(
+    vendor: telephony_spec::Vendor,
+    operation: Option<&str>,
+    body: &[u8],
+) -> Vec<String> {
+    let (Some(operation), false) = (operation, body.is_empty()) else {
+        return Vec::new();
+    };
+    let Ok(body) = serde_json::from_slice::<Value>(body) else {
+        return vec!["the body is not JSON".to_string()];
+    };
+    let validator = match vendor {
+        telephony_spec::Vendor::Dialpad => telephony_spec::validate::Validator::dialpad(),
+        telephony_spec::Vendor::Webex => telephony_spec::validate::Validator::webex(),
+    };
+    validator
+        .request_body(operation, &body)
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 fn failed(status: StatusCode, message: String) -> Response {

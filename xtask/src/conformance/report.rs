@@ -26,6 +26,11 @@ pub struct Totals {
     pub uncovered_kinds: usize,
     /// Violations Prism found in its own answers (reported, not failures).
     pub in_answers: usize,
+    /// Calls the client refused before sending (its own body broke the curated spec: a
+    /// conversion that makes what the rules refuse).
+    pub refused_own: usize,
+    /// `telephony` runs killed at their time limit or ended by a signal.
+    pub broken_runs: usize,
 }
 
 #[derive(Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -82,8 +87,11 @@ fn violations<'a>(
                 answer: v.location.first().map(String::as_str) == Some("response"),
             },
         };
+        // A decision covers a body violation only where our own rules accept the body.
+        let body_refused = place.at.contains("/request/body") && !exchange.ours.is_empty();
         let decision = context
             .and_then(|c| c.decision(&place))
+            .filter(|_| !body_refused)
             .map(|d| format!("{} {}", d.kind.name(), d.at));
         (place, v.severity.clone(), v.message.clone(), decision)
     });
@@ -286,6 +294,11 @@ fn details_of(rows: &[&Row], contexts: &[&Context], totals: &mut Totals) -> Stri
     totals.decode_failures += rows
         .iter()
         .map(|r| r.tally.decode_failures.values().sum::<usize>())
+        .sum::<usize>();
+    totals.refused_own += rows
+        .iter()
+        .filter_map(|r| r.tally.errors.get(super::operations::REFUSED_OWN))
+        .map(|(n, _)| n)
         .sum::<usize>();
     let mut rewrites: BTreeMap<String, usize> = BTreeMap::new();
     for exchange in exchanges() {
