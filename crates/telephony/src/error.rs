@@ -304,7 +304,7 @@ fn count_text(count: usize, noun: &str) -> String {
     }
 }
 
-fn vendor_name(vendor: Vendor) -> &'static str {
+pub(crate) fn vendor_name(vendor: Vendor) -> &'static str {
     match vendor {
         Vendor::Dialpad => "Dialpad",
         Vendor::Webex => "Webex",

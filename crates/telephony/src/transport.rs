@@ -9,7 +9,7 @@ use telephony_api::dialpad::{ByteStream, ResponseValue};
 use telephony_spec::Vendor;
 use tracing::Instrument;
 
-use crate::error::{ApiErrorBody, ConfigError, Error, MAX_ERROR_BODY};
+use crate::error::{ApiErrorBody, ConfigError, Error, MAX_ERROR_BODY, vendor_name};
 use crate::limit::Limits;
 use crate::retry::{Class, RetryPolicy, classify_status, retry_after};
 use crate::validate::type_mismatch;
@@ -451,7 +451,7 @@ async fn classify<T: serde::de::DeserializeOwned>(
         Err(GenError::CommunicationError(error)) if error.is_builder() => {
             Attempt::Final(Error::Config(ConfigError::Connection(format!(
                 "the request to {} could not be built (check the base URL): {}",
-                vendor_label(vendor),
+                vendor_name(vendor),
                 chain(&error)
             ))))
         }
@@ -459,7 +459,7 @@ async fn classify<T: serde::de::DeserializeOwned>(
             Attempt::Final(Error::Config(ConfigError::Connection(format!(
                 "the TLS handshake with {} failed (an https base URL for a server that speaks \
                  plain http, or a certificate this machine does not trust?): {}",
-                vendor_label(vendor),
+                vendor_name(vendor),
                 chain(&error)
             ))))
         }
@@ -606,13 +606,6 @@ fn is_tls(error: &reqwest::Error) -> bool {
     ["tls", "certificate", "corrupt message", "handshake"]
         .iter()
         .any(|word| text.contains(word))
-}
-
-fn vendor_label(vendor: Vendor) -> &'static str {
-    match vendor {
-        Vendor::Dialpad => "Dialpad",
-        Vendor::Webex => "Webex",
-    }
 }
 
 /// An error and its sources, one after the other.
