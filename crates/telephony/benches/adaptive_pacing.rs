@@ -13,11 +13,13 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use futures_util::StreamExt;
-use serde_json::{Value, json};
+use serde_json::Value;
 use telephony::{
     AdaptiveRate, DialpadClient, Pacing, Rate, RetryPolicy, Settings, Token, WebexClient,
 };
-use telephony_mock::{MockConfig, MockServer, RateLimit};
+use telephony_fixtures::bodies::{mode_at, typed_office_named};
+use telephony_fixtures::mock::{self, answered_in};
+use telephony_mock::{MockConfig, RateLimit};
 
 /// Requests in flight at once (the client's own cap).
 const CONCURRENCY: usize = 32;
@@ -48,12 +50,12 @@ impl Run {
     }
 }
 
+/// Requests to `route` in `stats`, and of those the ones answered 429.
 fn count(stats: &Value, route: &str) -> (u64, u64) {
-    let by_status = &stats["requests"][route];
-    let all = by_status
-        .as_object()
-        .map_or(0, |m| m.values().filter_map(Value::as_u64).sum());
-    (all, by_status["429"].as_u64().unwrap_or(0))
+    (
+        answered_in(stats, route, |_| true),
+        answered_in(stats, route, |status| status == "429"),
+    )
 }
 
 /// Runs `creates` calls, [`CONCURRENCY`] × 2 at a time (the client's own cap holds them to
@@ -78,13 +80,12 @@ fn per_second(limit: u32) -> Option<RateLimit> {
 }
 
 async fn webex(limit: u32, creates: usize) -> Run {
-    let mock = MockServer::start(MockConfig {
+    let mock = mock::start(MockConfig {
         webex_rate: per_second(limit),
         max_resources: creates + 10,
         ..MockConfig::default()
     })
-    .await
-    .expect("mock");
+    .await;
     let settings = Settings::webex(Token::new("bench").expect("token"))
         .base_url(mock.webex_url())
         .pacing(Pacing::Adaptive(AdaptiveRate::default()))
@@ -94,11 +95,7 @@ async fn webex(limit: u32, creates: usize) -> Run {
     let (failed, seconds) = drive(creates, |n| {
         let client = client.clone();
         async move {
-            let mode = json!({
-                "name": format!("Mode {n}"), "type": "NONE", "level": "LOCATION",
-                "locationId": format!("LOC-{}", n % 25),
-                "callForwarding": {"destination": "+13125550100"}
-            });
+            let mode = mode_at(&format!("Mode {n}"), &format!("LOC-{}", n % 25));
             client.create_operating_mode_json(&mode).await.is_ok()
         }
     })
@@ -115,28 +112,24 @@ async fn webex(limit: u32, creates: usize) -> Run {
 }
 
 async fn dialpad(pacing: Pacing, limit: u32, creates: usize) -> Run {
-    let mock = MockServer::start(MockConfig {
+    let mock = mock::start(MockConfig {
         // The documented rate as a bucket of one second: a bucket of a minute's 1,200 would
         // let a short run through at any speed.
         dialpad_rate: per_second(limit),
         max_resources: creates + 10,
         ..MockConfig::default()
     })
-    .await
-    .expect("mock");
+    .await;
     let settings = Settings::dialpad(Token::new("bench").expect("token"))
         .base_url(mock.dialpad_url())
         .pacing(pacing)
         .max_concurrency(CONCURRENCY);
     let client = Arc::new(DialpadClient::new(settings).expect("client"));
-    let office: Value =
-        serde_json::from_str(include_str!("../examples/office.json")).expect("office");
     let baseline = Arc::new(client.baseline().await.expect("baseline"));
     let (failed, seconds) = drive(creates, |n| {
-        let (client, baseline, mut office) = (client.clone(), baseline.clone(), office.clone());
+        let (client, baseline) = (client.clone(), baseline.clone());
         async move {
-            office["name"] = Value::from(format!("Office {n}"));
-            let typed = serde_json::from_value(office).expect("typed");
+            let typed = typed_office_named(&format!("Office {n}"));
             client
                 .create_office(&typed)
                 .baseline(&baseline)

@@ -18,10 +18,7 @@
 //! CREATES per vendor and scenario, 200 by default (CI: about 100 s of running on 2 cores);
 //! the issue's soak is 500 (about 5.5 min, Dialpad's listings growing with every office).
 
-#[path = "../tests/support/soak.rs"]
-mod soak;
-
-use soak::{BEYOND_SETTLE, Report, Scenario, WITHIN_SETTLE};
+use telephony_fixtures::soak::{self, BEYOND_SETTLE, Report, Scenario, WITHIN_SETTLE};
 use telephony_mock::Vendor;
 
 /// Creates per vendor and scenario when neither `SOAK_CREATES` nor an argument says.
@@ -43,8 +40,8 @@ async fn main() {
     println!(
         "retry policy: the default but settle {:?}: {} attempts, read deadline {:?}, read-back \
          patience {:?}, confirm delay {:?}",
-        policy.settle(),
-        policy.attempts(),
+        policy.settle_delay_value(),
+        policy.max_attempts_value(),
         policy.read_deadline_value(),
         policy.read_back_patience_value(),
         policy.confirm_delay_value(),

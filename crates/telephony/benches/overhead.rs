@@ -22,6 +22,7 @@ use futures_util::StreamExt;
 use serde_json::Value;
 use telephony::dialpad_types::{CreateOfficeMessage, OfficeUpdateResponse};
 use telephony::{DialpadClient, OfficeBaseline, Settings, Token};
+use telephony_fixtures::bodies::office_named;
 
 const ANSWER: &str = r#"{"office": {"id": 5692027000001, "office_id": 5692027000001,
     "name": "Office", "state": "active"}}"#;
@@ -158,16 +159,10 @@ async fn main() {
             .collect()
     });
     let base = server();
-    let example: Value =
-        serde_json::from_str(include_str!("../examples/office.json")).expect("office");
     // Distinct names: the client serializes creates of one name (see DialpadClient).
     let json: Arc<Vec<Value>> = Arc::new(
         (0..requests)
-            .map(|n| {
-                let mut office = example.clone();
-                office["name"] = Value::from(format!("Office {n}"));
-                office
-            })
+            .map(|n| office_named(&format!("Office {n}")))
             .collect(),
     );
     let typed: Arc<Vec<CreateOfficeMessage>> = Arc::new(

@@ -8,38 +8,34 @@
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
-use serde_json::Value;
-use telephony::dialpad_types::CreateOfficeMessage;
 use telephony::{DialpadClient, Rate, RetryPolicy, Settings, Token};
-use telephony_mock::{MockConfig, MockServer};
+use telephony_fixtures::bodies::typed_office_named;
+use telephony_fixtures::mock::{self, answered_in};
+use telephony_mock::MockConfig;
 
 const CREATES: usize = 300;
 const PER_SECOND: u32 = 50;
 
 #[tokio::main]
 async fn main() {
-    let mock = MockServer::start(MockConfig {
+    let mock = mock::start(MockConfig {
         dialpad_rate: Some(format!("{PER_SECOND}/s").parse().expect("rate")),
         ..MockConfig::default()
     })
-    .await
-    .expect("mock");
+    .await;
     let settings = Settings::dialpad(Token::new("bench").expect("token"))
         .base_url(mock.dialpad_url())
         .rate(Some(Rate::per_second(PER_SECOND)))
         .max_concurrency(16)
         .retry(RetryPolicy::default());
     let client = Arc::new(DialpadClient::new(settings).expect("client"));
-    let office: Value =
-        serde_json::from_str(include_str!("../examples/office.json")).expect("office");
 
     let started = Instant::now();
     let baseline = Arc::new(client.baseline().await.expect("baseline"));
     let tasks: Vec<_> = (0..CREATES)
         .map(|n| {
-            let (client, baseline, mut office) = (client.clone(), baseline.clone(), office.clone());
-            office["name"] = Value::from(format!("Office {n}"));
-            let office: CreateOfficeMessage = serde_json::from_value(office).expect("typed");
+            let (client, baseline) = (client.clone(), baseline.clone());
+            let office = typed_office_named(&format!("Office {n}"));
             tokio::spawn(async move {
                 client
                     .create_office(&office)
@@ -55,10 +51,9 @@ async fn main() {
     }
     let elapsed = started.elapsed();
     let ideal = Duration::from_secs_f64(CREATES as f64 / f64::from(PER_SECOND));
-    let stats = mock.stats();
-    let limited = stats["requests"]["POST /api/v2/offices"]["429"]
-        .as_u64()
-        .unwrap_or(0);
+    let limited = answered_in(&mock.stats(), "POST /api/v2/offices", |status| {
+        status == "429"
+    });
     println!("paced_creates: {CREATES} creates at {PER_SECOND}/s, {failed} failed");
     println!(
         "paced_creates: elapsed {:.3} s, ideal {:.3} s, ratio {:.3} (goal <= 1.05)",

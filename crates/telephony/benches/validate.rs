@@ -5,15 +5,15 @@
 
 use chrono::{Month, NaiveDate, Weekday};
 use criterion::{Criterion, criterion_group, criterion_main};
-use serde_json::{Value, json};
+use serde_json::json;
 use telephony::schedule::{Nth, WebexLevel, holidays_to_webex_mode};
 use telephony::webex_types::{OperatingModeCallForwarding, OperatingModePostObject};
 use telephony::{Holiday, HolidayDate, WeeklyHours, dialpad_types, validate};
+use telephony_fixtures::bodies::{office, typed_office};
 
 /// An office using every field of the request.
 fn full_office() -> dialpad_types::CreateOfficeMessage {
-    let mut office: Value =
-        serde_json::from_str(include_str!("../examples/office.json")).expect("office");
+    let mut office = office();
     let extra = json!({
         "billing_contact": {"name": "Ada", "email": "billing@example.com", "phone": "+13125550101"},
         "group_description": "Main office of the Chicago region",
@@ -97,8 +97,7 @@ fn benches(c: &mut Criterion) {
         validate::webex_operating_mode(&serde_json::to_value(&mode).expect("json")),
         Ok(())
     );
-    let small: dialpad_types::CreateOfficeMessage =
-        serde_json::from_str(include_str!("../examples/office.json")).expect("office");
+    let small = typed_office();
     assert_eq!(validate::dialpad_typed(&small), Ok(()));
     c.bench_function(
         "dialpad office.json (the overhead bench's body): validate typed",
@@ -125,7 +124,7 @@ fn benches(c: &mut Criterion) {
         },
     );
     c.bench_function(
-        "dialpad full office: to JSON + validate JSON (before)",
+        "dialpad full office: to JSON + validate JSON (the JSON path)",
         |b| {
             b.iter(|| {
                 let value = serde_json::to_value(std::hint::black_box(&office)).expect("json");
@@ -137,7 +136,7 @@ fn benches(c: &mut Criterion) {
         b.iter(|| validate::webex_typed(std::hint::black_box(&mode)).is_ok())
     });
     c.bench_function(
-        "webex holiday mode (150 holidays): to JSON + validate JSON (before)",
+        "webex holiday mode (150 holidays): to JSON + validate JSON (the JSON path)",
         |b| {
             b.iter(|| {
                 let value = serde_json::to_value(std::hint::black_box(&mode)).expect("json");

@@ -20,7 +20,7 @@ pub enum Error {
 
     /// The vendor refused the request; it was not carried out. A 404 or 405 usually means the
     /// base URL is wrong (Webex's ends in `/v1`), and the message says so.
-    #[error("{} answered {status}: {body}{}", vendor_name(*.vendor), status_hint(*.status))]
+    #[error("{} answered {status}: {body}{}", .vendor.title(), status_hint(*.status))]
     Api {
         /// Which vendor answered.
         vendor: Vendor,
@@ -33,7 +33,7 @@ pub enum Error {
     },
 
     /// Still rate limited (429) or unavailable (423, 503) after the last attempt.
-    #[error("{} is still refusing for now (status {status}) after {}", vendor_name(*.vendor), attempts_text(*.attempts))]
+    #[error("{} is still refusing for now (status {status}) after {}", .vendor.title(), attempts_text(*.attempts))]
     RateLimited {
         /// Which vendor.
         vendor: Vendor,
@@ -46,7 +46,7 @@ pub enum Error {
     },
 
     /// The vendor asked to wait longer than this client is set to wait; nothing was sent again.
-    #[error("{} asked to wait {wait:?} (status {status}), longer than the {cap:?} this client waits", vendor_name(*.vendor))]
+    #[error("{} asked to wait {wait:?} (status {status}), longer than the {cap:?} this client waits", .vendor.title())]
     RetryAfterTooLong {
         /// Which vendor.
         vendor: Vendor,
@@ -61,7 +61,7 @@ pub enum Error {
     /// The request may or may not have been carried out: the connection broke after sending,
     /// the answer timed out, or a server or gateway failed (500, 502, 504). Creating again
     /// could make a duplicate (a billable one, for Dialpad offices): check first.
-    #[error("the outcome at {} is unknown after {}: {reason}; check before creating again", vendor_name(*.vendor), attempts_text(*.attempts))]
+    #[error("the outcome at {} is unknown after {}: {reason}; check before creating again", .vendor.title(), attempts_text(*.attempts))]
     Ambiguous {
         /// Which vendor.
         vendor: Vendor,
@@ -75,7 +75,7 @@ pub enum Error {
 
     /// Every attempt failed, and each one whose outcome was unknown was read back and found
     /// not carried out: nothing was created.
-    #[error("{} did not create it after {} (read back: not created); last: {reason}", vendor_name(*.vendor), attempts_text(*.attempts))]
+    #[error("{} did not create it after {} (read back: not created); last: {reason}", .vendor.title(), attempts_text(*.attempts))]
     NotCreated {
         /// Which vendor.
         vendor: Vendor,
@@ -89,7 +89,7 @@ pub enum Error {
 
     /// The vendor answered with a redirect. Redirects are never followed (the request and its
     /// credentials would go wherever it points); nothing was carried out. Check the base URL.
-    #[error("{} answered {status}, a redirect to {}; redirects are not followed: check the base URL", vendor_name(*.vendor), .location.as_deref().unwrap_or("(no Location)"))]
+    #[error("{} answered {status}, a redirect to {}; redirects are not followed: check the base URL", .vendor.title(), .location.as_deref().unwrap_or("(no Location)"))]
     Redirected {
         /// Which vendor.
         vendor: Vendor,
@@ -100,7 +100,7 @@ pub enum Error {
     },
 
     /// A read kept failing (server errors, broken connections) through all its attempts.
-    #[error("{} failed to answer {operation} after {}: {reason}", vendor_name(*.vendor), attempts_text(*.attempts))]
+    #[error("{} failed to answer {operation} after {}: {reason}", .vendor.title(), attempts_text(*.attempts))]
     ReadFailed {
         /// Which vendor.
         vendor: Vendor,
@@ -115,7 +115,7 @@ pub enum Error {
     /// A success answer's body was larger than the cap of its operation (the spec's
     /// `x-telephony-limits: max-answer-bytes`, `telephony_api::<vendor>::answer_cap`); it was
     /// not read further.
-    #[error("{} answered {operation} with a body larger than its cap of {cap} bytes (max-answer-bytes); it was not read", vendor_name(*.vendor))]
+    #[error("{} answered {operation} with a body larger than its cap of {cap} bytes (max-answer-bytes); it was not read", .vendor.title())]
     AnswerTooLarge {
         /// Which vendor.
         vendor: Vendor,
@@ -126,7 +126,7 @@ pub enum Error {
     },
 
     /// A read answered with success but its body is not what the spec says.
-    #[error("{} answered {operation} with a body that cannot be read: {reason}", vendor_name(*.vendor))]
+    #[error("{} answered {operation} with a body that cannot be read: {reason}", .vendor.title())]
     Decode {
         /// Which vendor.
         vendor: Vendor,
@@ -138,7 +138,7 @@ pub enum Error {
 
     /// The vendor could not be reached at all (the connection failed before the request was
     /// sent), even after retrying; nothing was carried out.
-    #[error("cannot reach {} after {}: {source}", vendor_name(*.vendor), attempts_text(*.attempts))]
+    #[error("cannot reach {} after {}: {source}", .vendor.title(), attempts_text(*.attempts))]
     Transport {
         /// Which vendor.
         vendor: Vendor,
@@ -304,11 +304,26 @@ fn count_text(count: usize, noun: &str) -> String {
     }
 }
 
-pub(crate) fn vendor_name(vendor: Vendor) -> &'static str {
-    match vendor {
-        Vendor::Dialpad => "Dialpad",
-        Vendor::Webex => "Webex",
+/// A duration as `40 s` or `1.5 s`.
+pub(crate) fn seconds(duration: std::time::Duration) -> String {
+    let secs = duration.as_secs_f64();
+    if secs.fract() == 0.0 {
+        format!("{secs:.0} s")
+    } else {
+        format!("{secs:.1} s")
     }
+}
+
+/// An error and its sources, one after the other.
+pub(crate) fn chain(error: &dyn std::error::Error) -> String {
+    let mut text = error.to_string();
+    let mut source = error.source();
+    while let Some(inner) = source {
+        text.push_str(": ");
+        text.push_str(&inner.to_string());
+        source = inner.source();
+    }
+    text
 }
 
 #[cfg(test)]

@@ -37,44 +37,43 @@
 
 #![warn(missing_docs)]
 
-mod adaptive;
+mod attempt;
 mod auth;
+mod create;
 pub mod dialpad;
 mod error;
-mod limit;
-pub mod mode;
 mod names;
-pub mod office;
+mod pacing;
 mod pages;
+mod read_back;
 mod requests;
 pub mod resolve;
 pub mod retry;
 pub mod schedule;
 mod settings;
 mod single_flight;
-mod transport;
 pub mod validate;
 pub mod webex;
 
-pub use adaptive::AdaptiveRate;
 pub use auth::Token;
-pub use dialpad::{DialpadClient, OfficeBaseline, OfficeList};
+pub use dialpad::office;
+pub use dialpad::{
+    CreateOffice, CreateOfficeOnce, DIALPAD_PRODUCTION, DIALPAD_SANDBOX, DialpadClient, GetOffice,
+    OfficeBaseline, OfficeList,
+};
 pub use error::{ApiErrorBody, ConfigError, Error, MAX_ERROR_BODY};
-pub use limit::{Pacing, Rate};
 pub use mode::ModeBuilder;
 pub use office::OfficeBuilder;
+pub use pacing::{AdaptiveRate, Pacing, Rate};
 pub use pages::{MAX_PAGES, Paged};
-pub use requests::{CreateMode, CreateModeOnce, CreateOffice, GetMode};
 pub use resolve::Outcome;
 pub use retry::RetryPolicy;
 pub use schedule::{Holiday, HolidayDate, Interval, ScheduleError, WeeklyHours};
-pub use settings::{
-    Api, DIALPAD_PRODUCTION, DIALPAD_SANDBOX, DialpadApi, DialpadSettings, Settings,
-    WEBEX_PRODUCTION, WebexApi, WebexSettings,
-};
+pub use settings::{Api, DialpadApi, DialpadSettings, Settings, WebexApi, WebexSettings};
 /// Which vendor an error is about (`Error::Api::vendor` and the like).
 pub use telephony_spec::Vendor;
-pub use webex::{ModeList, WebexClient};
+pub use webex::mode;
+pub use webex::{CreateMode, CreateModeOnce, GetMode, ModeList, WEBEX_PRODUCTION, WebexClient};
 
 /// The generated Dialpad request and response types.
 pub use telephony_api::dialpad::types as dialpad_types;

@@ -23,8 +23,8 @@ use rand::RngExt;
 /// use telephony::RetryPolicy;
 ///
 /// let policy = RetryPolicy::default().max_attempts(6).max_retry_after(Duration::from_secs(30));
-/// assert_eq!(policy.attempts(), 6);
-/// assert!(!policy.retries_ambiguous());
+/// assert_eq!(policy.max_attempts_value(), 6);
+/// assert!(!policy.retry_ambiguous_value());
 /// ```
 #[derive(Debug, Clone, PartialEq)]
 pub struct RetryPolicy {
@@ -137,6 +137,36 @@ impl RetryPolicy {
         self
     }
 
+    /// Attempts in all, the first included.
+    pub fn max_attempts_value(&self) -> u32 {
+        self.attempts
+    }
+
+    /// The first backoff (before jitter) and the largest one.
+    pub fn backoff_value(&self) -> (Duration, Duration) {
+        (self.base_delay, self.max_delay)
+    }
+
+    /// The longest `Retry-After` this client waits.
+    pub fn max_retry_after_value(&self) -> Duration {
+        self.max_retry_after
+    }
+
+    /// Whether outcomes that may have been processed are retried.
+    pub fn retry_ambiguous_value(&self) -> bool {
+        self.retry_ambiguous
+    }
+
+    /// The settle delay before a read-back.
+    pub fn settle_delay_value(&self) -> Duration {
+        self.settle_delay
+    }
+
+    /// Attempts of each read.
+    pub fn read_attempts_value(&self) -> u32 {
+        self.read_attempts
+    }
+
     /// The read deadline.
     pub fn read_deadline_value(&self) -> Duration {
         self.read_deadline
@@ -151,31 +181,6 @@ impl RetryPolicy {
     pub fn confirm_delay_value(&self) -> Duration {
         self.confirm_delay
             .unwrap_or_else(|| self.settle_delay.saturating_mul(3))
-    }
-
-    /// The settle delay before a read-back.
-    pub fn settle(&self) -> Duration {
-        self.settle_delay
-    }
-
-    /// Attempts per read.
-    pub fn reads(&self) -> u32 {
-        self.read_attempts
-    }
-
-    /// Attempts in all.
-    pub fn attempts(&self) -> u32 {
-        self.attempts
-    }
-
-    /// Whether ambiguous outcomes are retried.
-    pub fn retries_ambiguous(&self) -> bool {
-        self.retry_ambiguous
-    }
-
-    /// The cap on `Retry-After`.
-    pub fn retry_after_cap(&self) -> Duration {
-        self.max_retry_after
     }
 
     /// The backoff before attempt `attempt + 1` (after `attempt` failed): a random wait
@@ -197,69 +202,9 @@ impl RetryPolicy {
 /// the second create of a name, and that answer is read back too).
 pub const DEFAULT_SETTLE_DELAY: Duration = Duration::from_secs(10);
 
-/// What one attempt's outcome means for the next step.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Class {
-    /// Not processed; safe to send again.
-    Retryable,
-    /// May have been processed.
-    Ambiguous,
-    /// Refused for good.
-    Final,
-}
-
-/// Classifies an HTTP status of a failed create: 429, 423 and 503 were not processed; 501 and
-/// 505 refuse the request as such; any other 5xx may have been processed; the rest (4xx) are
-/// refusals.
-pub(crate) fn classify_status(status: u16) -> Class {
-    match status {
-        429 | 423 | 503 => Class::Retryable,
-        501 | 505 => Class::Final,
-        500..=599 => Class::Ambiguous,
-        _ => Class::Final,
-    }
-}
-
-/// Reads `Retry-After`: whole seconds, or an HTTP date (the wait until then, zero if it has
-/// passed). A number too large for a `u64` reads as the longest wait, so the cap turns it into
-/// [`Error::RetryAfterTooLong`](crate::Error::RetryAfterTooLong); anything else unreadable is
-/// ignored (backoff applies).
-pub(crate) fn retry_after(headers: &reqwest::header::HeaderMap) -> Option<Duration> {
-    let value = headers
-        .get(reqwest::header::RETRY_AFTER)?
-        .to_str()
-        .ok()?
-        .trim();
-    if !value.is_empty() && value.bytes().all(|b| b.is_ascii_digit()) {
-        return Some(
-            value
-                .parse::<u64>()
-                .map_or(Duration::MAX, Duration::from_secs),
-        );
-    }
-    let when = httpdate::parse_http_date(value).ok()?;
-    Some(
-        when.duration_since(std::time::SystemTime::now())
-            .unwrap_or(Duration::ZERO),
-    )
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn statuses_are_classified_by_whether_they_were_processed() {
-        for status in [429, 423, 503] {
-            assert_eq!(classify_status(status), Class::Retryable, "{status}");
-        }
-        for status in [500, 502, 504, 507, 599] {
-            assert_eq!(classify_status(status), Class::Ambiguous, "{status}");
-        }
-        for status in [400, 401, 403, 404, 405, 409, 413, 415, 501, 505] {
-            assert_eq!(classify_status(status), Class::Final, "{status}");
-        }
-    }
 
     #[test]
     fn backoff_is_jittered_below_an_exponential_ceiling() {
@@ -282,41 +227,12 @@ mod tests {
         );
     }
 
-    fn with_retry_after(value: &str) -> Option<Duration> {
-        let mut headers = reqwest::header::HeaderMap::new();
-        headers.insert(reqwest::header::RETRY_AFTER, value.parse().expect("header"));
-        retry_after(&headers)
-    }
-
-    #[test]
-    fn retry_after_is_read_in_seconds_or_as_a_date() {
-        assert_eq!(retry_after(&reqwest::header::HeaderMap::new()), None);
-        assert_eq!(with_retry_after("7"), Some(Duration::from_secs(7)));
-        assert_eq!(with_retry_after(" 0 "), Some(Duration::ZERO));
-        // Larger than u64: the longest wait, which the cap turns into an error.
-        assert_eq!(
-            with_retry_after("99999999999999999999999"),
-            Some(Duration::MAX)
-        );
-        // A date that has passed: no wait.
-        assert_eq!(
-            with_retry_after("Wed, 21 Oct 2015 07:28:00 GMT"),
-            Some(Duration::ZERO)
-        );
-        // A date in the future: the wait until then.
-        let later = std::time::SystemTime::now() + Duration::from_secs(120);
-        let wait = with_retry_after(&httpdate::fmt_http_date(later)).expect("a date");
-        assert!(
-            wait > Duration::from_secs(110) && wait <= Duration::from_secs(120),
-            "{wait:?}"
-        );
-        assert_eq!(with_retry_after("soon"), None);
-        assert_eq!(with_retry_after("-5"), None);
-    }
-
     #[test]
     fn at_least_one_attempt() {
-        assert_eq!(RetryPolicy::default().max_attempts(0).attempts(), 1);
-        assert_eq!(RetryPolicy::never().attempts(), 1);
+        assert_eq!(
+            RetryPolicy::default().max_attempts(0).max_attempts_value(),
+            1
+        );
+        assert_eq!(RetryPolicy::never().max_attempts_value(), 1);
     }
 }

@@ -1,23 +1,17 @@
 //! How a client is set up: token, base URL, pacing, retries, timeouts — from code or from the
-//! environment.
+//! environment. What is particular to a vendor (its servers, its variables, its default pacing)
+//! is in that vendor's `settings` module.
 
 use std::marker::PhantomData;
 use std::time::Duration;
 
 use telephony_spec::Vendor;
 
+use crate::attempt::Transport;
 use crate::auth::{Token, check_base_url, redact_url};
 use crate::error::ConfigError;
-use crate::limit::{Limits, Pacing, Rate};
+use crate::pacing::{Limits, Pacing, Rate};
 use crate::retry::RetryPolicy;
-use crate::transport::Transport;
-
-/// Dialpad's production server.
-pub const DIALPAD_PRODUCTION: &str = "https://dialpad.com";
-/// Dialpad's sandbox server.
-pub const DIALPAD_SANDBOX: &str = "https://sandbox.dialpad.com";
-/// Webex's server (the API's `/v1` base).
-pub const WEBEX_PRODUCTION: &str = "https://webexapis.com/v1";
 
 /// Which API a [`Settings`] is for: [`DialpadApi`] or [`WebexApi`]. Sealed: the two vendors
 /// are the only ones.
@@ -67,7 +61,7 @@ pub type WebexSettings = Settings<WebexApi>;
 ///     .retry(RetryPolicy::default().max_attempts(3))
 ///     .max_concurrency(4)
 ///     .timeouts(Duration::from_secs(20), Duration::from_secs(5));
-/// assert_eq!(settings.base_url_str(), "https://sandbox.dialpad.com");
+/// assert_eq!(settings.base_url_value(), "https://sandbox.dialpad.com");
 /// # Ok::<(), telephony::ConfigError>(())
 /// ```
 ///
@@ -105,81 +99,8 @@ impl<V: Api> std::fmt::Debug for Settings<V> {
     }
 }
 
-impl Settings<DialpadApi> {
-    /// Dialpad production, paced at the documented rate of creating an office (the spec's
-    /// `x-telephony-rate-limit`: 1200 requests per minute).
-    pub fn dialpad(token: Token) -> DialpadSettings {
-        let (requests, seconds) = telephony_spec::validate::Validator::dialpad()
-            .rate_limit("create_office")
-            // The spec documents it (a test says so); were it dropped, one per second.
-            .unwrap_or((1, 1));
-        Settings::defaults(
-            token,
-            DIALPAD_PRODUCTION,
-            Pacing::Fixed(Rate::new(requests, Duration::from_secs(seconds))),
-        )
-    }
-
-    /// From `DIALPAD_API_TOKEN` (required), `DIALPAD_SANDBOX` (`1`/`true` for the sandbox)
-    /// and `DIALPAD_BASE_URL` (overrides both servers).
-    pub fn dialpad_from_env() -> Result<DialpadSettings, ConfigError> {
-        Settings::dialpad_from(|name| std::env::var(name).ok())
-    }
-
-    /// As [`Settings::dialpad_from_env`], reading variables through `lookup`.
-    pub fn dialpad_from(
-        lookup: impl Fn(&str) -> Option<String>,
-    ) -> Result<DialpadSettings, ConfigError> {
-        let token = required(&lookup, "DIALPAD_API_TOKEN")?;
-        let mut settings = Settings::dialpad(token);
-        if flag(&lookup, "DIALPAD_SANDBOX")? {
-            settings = settings.sandbox();
-        }
-        if let Some(url) = lookup("DIALPAD_BASE_URL").filter(|u| !u.is_empty()) {
-            settings.base_url = url;
-        }
-        Ok(settings)
-    }
-
-    /// Dialpad's sandbox server.
-    pub fn sandbox(mut self) -> DialpadSettings {
-        self.base_url = DIALPAD_SANDBOX.to_string();
-        self
-    }
-}
-
-impl Settings<WebexApi> {
-    /// Webex production, with adaptive pacing ([`Pacing::Adaptive`]): Webex publishes no rate
-    /// limit for this operation, so the client finds it from Webex's 429 answers (measured
-    /// against limits of 5, 40 and 400 per second: see the README). Set a fixed rate with
-    /// [`Settings::rate`] or [`Settings::pacing`].
-    pub fn webex(token: Token) -> WebexSettings {
-        Settings::defaults(
-            token,
-            WEBEX_PRODUCTION,
-            Pacing::Adaptive(crate::AdaptiveRate::default()),
-        )
-    }
-
-    /// From `WEBEX_ACCESS_TOKEN` (required) and `WEBEX_BASE_URL` (overrides the server).
-    pub fn webex_from_env() -> Result<WebexSettings, ConfigError> {
-        Settings::webex_from(|name| std::env::var(name).ok())
-    }
-
-    /// As [`Settings::webex_from_env`], reading variables through `lookup`.
-    pub fn webex_from(
-        lookup: impl Fn(&str) -> Option<String>,
-    ) -> Result<WebexSettings, ConfigError> {
-        let mut settings = Settings::webex(required(&lookup, "WEBEX_ACCESS_TOKEN")?);
-        if let Some(url) = lookup("WEBEX_BASE_URL").filter(|u| !u.is_empty()) {
-            settings.base_url = url;
-        }
-        Ok(settings)
-    }
-}
-
 impl<V: Api> Settings<V> {
-    fn defaults(token: Token, base_url: &str, pacing: Pacing) -> Settings<V> {
+    pub(crate) fn defaults(token: Token, base_url: &str, pacing: Pacing) -> Settings<V> {
         Settings {
             api: PhantomData,
             token,
@@ -233,7 +154,7 @@ impl<V: Api> Settings<V> {
 
     /// The base URL as set (a password in it, which building a client refuses, shows as
     /// `***`).
-    pub fn base_url_str(&self) -> String {
+    pub fn base_url_value(&self) -> String {
         redact_url(&self.base_url)
     }
 
@@ -272,7 +193,7 @@ impl<V: Api> Settings<V> {
     }
 }
 
-fn required(
+pub(crate) fn required(
     lookup: &impl Fn(&str) -> Option<String>,
     name: &'static str,
 ) -> Result<Token, ConfigError> {
@@ -286,7 +207,10 @@ fn required(
     })
 }
 
-fn flag(lookup: &impl Fn(&str) -> Option<String>, name: &'static str) -> Result<bool, ConfigError> {
+pub(crate) fn flag(
+    lookup: &impl Fn(&str) -> Option<String>,
+    name: &'static str,
+) -> Result<bool, ConfigError> {
     match lookup(name).as_deref().map(str::trim) {
         None | Some("") | Some("0") => Ok(false),
         Some("1") => Ok(true),
@@ -302,6 +226,7 @@ fn flag(lookup: &impl Fn(&str) -> Option<String>, name: &'static str) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::dialpad::{DIALPAD_PRODUCTION, DIALPAD_SANDBOX};
     use std::collections::HashMap;
 
     fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
@@ -321,18 +246,18 @@ mod tests {
     #[test]
     fn dialpad_from_the_environment() {
         let settings = Settings::dialpad_from(env(&[("DIALPAD_API_TOKEN", "k")])).expect("ok");
-        assert_eq!(settings.base_url_str(), DIALPAD_PRODUCTION);
+        assert_eq!(settings.base_url_value(), DIALPAD_PRODUCTION);
         let sandbox =
             Settings::dialpad_from(env(&[("DIALPAD_API_TOKEN", "k"), ("DIALPAD_SANDBOX", "1")]))
                 .expect("ok");
-        assert_eq!(sandbox.base_url_str(), DIALPAD_SANDBOX);
+        assert_eq!(sandbox.base_url_value(), DIALPAD_SANDBOX);
         let local = Settings::dialpad_from(env(&[
             ("DIALPAD_API_TOKEN", "k"),
             ("DIALPAD_SANDBOX", "true"),
             ("DIALPAD_BASE_URL", "http://127.0.0.1:8080"),
         ]))
         .expect("ok");
-        assert_eq!(local.base_url_str(), "http://127.0.0.1:8080");
+        assert_eq!(local.base_url_value(), "http://127.0.0.1:8080");
     }
 
     #[test]

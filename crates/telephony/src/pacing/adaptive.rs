@@ -20,7 +20,7 @@
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use crate::limit::Rate;
+use super::rate::Rate;
 
 /// Settings of adaptive pacing.
 ///
@@ -32,7 +32,7 @@ use crate::limit::Rate;
 ///     .starting_at(Rate::per_second(20))
 ///     .bounds(Rate::per_minute(6), Rate::per_second(1000))
 ///     .recovery(Duration::from_secs(8));
-/// assert_eq!(adaptive.start(), 20.0);
+/// assert_eq!(adaptive.starting_at_value(), 20.0);
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct AdaptiveRate {
@@ -81,8 +81,18 @@ impl AdaptiveRate {
     }
 
     /// The starting rate, in requests per second.
-    pub fn start(&self) -> f64 {
+    pub fn starting_at_value(&self) -> f64 {
         self.start
+    }
+
+    /// The lowest and highest rates, in requests per second.
+    pub fn bounds_value(&self) -> (f64, f64) {
+        (self.min, self.max)
+    }
+
+    /// The recovery time after a 429.
+    pub fn recovery_value(&self) -> Duration {
+        self.recovery
     }
 }
 

@@ -13,7 +13,7 @@ use telephony_api::webex::types::{
     OrgLocLevelObject, TimeOfDay,
 };
 
-use super::{Interval, ScheduleError, WEEK, WeeklyHours, build};
+use crate::schedule::weekly::{Interval, ScheduleError, WEEK, WeeklyHours, day_name};
 
 /// Where an operating mode is defined.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -188,8 +188,23 @@ fn from_day(day: Weekday, schedule: &Day) -> Result<Option<Interval>, ScheduleEr
     match (&schedule.start_time, &schedule.end_time) {
         (Some(start), Some(end)) => Interval::new(start, end).map(Some),
         _ => Err(ScheduleError::VendorHours {
-            what: super::day_name(day).to_string(),
+            what: day_name(day).to_string(),
             reason: "enabled and not all-day, but without start and end times".into(),
         }),
     }
+}
+
+/// Builds a generated Webex type from its builder.
+///
+/// Vendor bodies are built with the generated builders, never with struct literals, so that
+/// a field a vendor adds with a default (or as optional) changes snapshots, not the compile
+/// of this crate. A required field left unset is an error naming the type, not a panic.
+pub(crate) fn build<T, B>(what: &'static str, builder: B) -> Result<T, ScheduleError>
+where
+    B: TryInto<T, Error = telephony_api::webex::types::error::ConversionError>,
+{
+    builder.try_into().map_err(|e| ScheduleError::Incomplete {
+        what,
+        reason: e.to_string(),
+    })
 }

@@ -7,7 +7,7 @@ use serde_json::Value;
 use telephony_api::dialpad::types::{CreateOfficeMessage, HourMinute};
 use telephony_spec::validate::Validator;
 
-use super::{Interval, ScheduleError, WEEK, WeeklyHours};
+use crate::schedule::weekly::{Interval, ScheduleError, WEEK, WeeklyHours};
 
 /// The office fields weekly hours set: `hours_on`, `timezone` and the seven `*_hours`,
 /// Monday first.
@@ -96,7 +96,7 @@ impl WeeklyHours {
                 .collect()
         });
         DialpadHours {
-            timezone: self.timezone.name().to_string(),
+            timezone: self.timezone().name().to_string(),
             days,
         }
     }
