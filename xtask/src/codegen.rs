@@ -91,6 +91,10 @@ pub fn manifest_schema(root: &Path) -> Result<GeneratedFile, CodegenError> {
     })
 }
 
+/// Where `telephony-spec` keeps the copies of the specs it embeds: inside its own package, so
+/// that it can be packaged; `openapi/` stays the one source and `--check` compares the copies.
+pub const SPEC_COPY_DIR: &str = "crates/telephony-spec/openapi";
+
 /// Builds every generated file from the specs under `root`.
 pub fn generate(root: &Path) -> Result<Vec<GeneratedFile>, CodegenError> {
     let mut files = vec![GeneratedFile {
@@ -106,6 +110,11 @@ pub fn generate(root: &Path) -> Result<Vec<GeneratedFile>, CodegenError> {
         files.push(GeneratedFile {
             path: format!("{CRATE_DIR}/src/{}.rs", vendor.name()),
             contents: generate_vendor(vendor, &text)?,
+        });
+        // The copy `telephony-spec` embeds, so that its package holds the specs it reads.
+        files.push(GeneratedFile {
+            path: format!("{SPEC_COPY_DIR}/{}.yaml", vendor.name()),
+            contents: text,
         });
     }
     Ok(files)

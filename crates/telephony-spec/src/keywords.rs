@@ -3,7 +3,7 @@
 
 use serde_json::Value;
 
-use crate::SpecError;
+use crate::error::SpecError;
 
 /// The schema keywords this validator interprets, and those that only annotate (descriptions,
 /// examples, defaults). Any other keyword in a schema — `oneOf`, `allOf`, `not`, `multipleOf`,

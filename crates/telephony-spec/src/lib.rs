@@ -13,17 +13,27 @@
 #![warn(missing_docs)]
 
 pub mod doc;
+mod error;
+mod facts;
+mod index;
+mod interpret;
 mod keywords;
+mod messages;
+mod query;
 pub mod rules;
 pub mod surface;
 mod typed;
 pub mod validate;
 mod violation;
 
-/// The text of `openapi/dialpad.yaml`, embedded at build time.
-pub const DIALPAD_YAML: &str = include_str!("../../../openapi/dialpad.yaml");
-/// The text of `openapi/webex.yaml`, embedded at build time.
-pub const WEBEX_YAML: &str = include_str!("../../../openapi/webex.yaml");
+pub use error::SpecError;
+
+/// The text of `openapi/dialpad.yaml`, embedded at build time (from the copy in this crate's
+/// `openapi/`, which `cargo xtask codegen` writes and `--check` compares).
+pub const DIALPAD_YAML: &str = include_str!("../openapi/dialpad.yaml");
+/// The text of `openapi/webex.yaml`, embedded at build time (from the copy in this crate's
+/// `openapi/`).
+pub const WEBEX_YAML: &str = include_str!("../openapi/webex.yaml");
 
 /// A vendor whose API the workspace covers.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -43,6 +53,18 @@ impl Vendor {
         match self {
             Vendor::Dialpad => "dialpad",
             Vendor::Webex => "webex",
+        }
+    }
+
+    /// The vendor's name as written in prose and messages.
+    ///
+    /// ```
+    /// assert_eq!(telephony_spec::Vendor::Webex.title(), "Webex");
+    /// ```
+    pub fn title(self) -> &'static str {
+        match self {
+            Vendor::Dialpad => "Dialpad",
+            Vendor::Webex => "Webex",
         }
     }
 
@@ -77,61 +99,6 @@ impl Vendor {
     pub fn spec(self) -> Result<openapiv3::OpenAPI, SpecError> {
         parse(self.spec_path(), self.yaml())
     }
-}
-
-/// Why a spec could not be read.
-#[derive(Debug, thiserror::Error)]
-pub enum SpecError {
-    /// The text is not YAML, or not an OpenAPI 3.0 document.
-    #[error("{path} is not a valid OpenAPI 3.0 document: {source}")]
-    Parse {
-        /// The spec's path (or another name for where the text came from).
-        path: String,
-        /// What the parser said.
-        source: Box<serde_saphyr::Error>,
-    },
-    /// The document, read as JSON, is not an OpenAPI 3.0 document (or the model could not be
-    /// turned back into JSON for validation).
-    #[error("{path} is not a valid OpenAPI 3.0 document: {source}")]
-    Json {
-        /// The spec's path.
-        path: String,
-        /// What serde_json said.
-        source: serde_json::Error,
-    },
-    /// A `pattern` in the spec is not a valid ECMA-262 regular expression.
-    #[error("{path}: the pattern at {pointer} does not compile: {message}")]
-    Pattern {
-        /// The spec's path.
-        path: String,
-        /// JSON pointer of the schema holding the pattern.
-        pointer: String,
-        /// What the regex compiler said.
-        message: String,
-    },
-    /// A schema uses a keyword or `format` the validator does not interpret (it would be
-    /// skipped silently, weakening validation).
-    #[error(
-        "{path}: the schema at {pointer} uses `{keyword}`, which the validator does not interpret; express it with the supported keywords or an x-telephony-rules entry"
-    )]
-    Unsupported {
-        /// The spec's path.
-        path: String,
-        /// JSON pointer of the schema.
-        pointer: String,
-        /// The keyword (or `format: NAME`).
-        keyword: String,
-    },
-    /// An `x-telephony-rules` entry is malformed or of an unknown kind.
-    #[error("{path}: x-telephony-rules at {pointer}: {message}")]
-    Rule {
-        /// The spec's path.
-        path: String,
-        /// JSON pointer of the schema holding the rules.
-        pointer: String,
-        /// What is wrong with the rule.
-        message: String,
-    },
 }
 
 /// Parses OpenAPI 3.0 YAML (or JSON) text; `path` only names the source in errors.

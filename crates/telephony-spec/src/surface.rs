@@ -12,9 +12,13 @@
 //! assert!(text.contains("operation create_operating_mode: POST /telephony/config/operatingModes"));
 //! ```
 
+mod canonical;
+
 use std::fmt::Write as _;
 
-use serde_json::{Map, Value};
+use serde_json::Value;
+
+use canonical::{json, plain, sorted};
 
 /// Enums with more values than this list one value per line, so that a changed value is a
 /// one-line diff.
@@ -379,39 +383,4 @@ fn write_extension(out: &mut String, indent: &str, key: &str, value: &Value) {
             let _ = writeln!(out, "{indent}{key}: {}", json(value));
         }
     }
-}
-
-fn sorted(map: Option<&Map<String, Value>>) -> Vec<(&String, &Value)> {
-    let mut entries: Vec<(&String, &Value)> = map.into_iter().flatten().collect();
-    entries.sort_by(|a, b| a.0.cmp(b.0));
-    entries
-}
-
-/// A string as its bare text; anything else as compact JSON.
-fn plain(value: &Value) -> String {
-    value
-        .as_str()
-        .map(str::to_string)
-        .unwrap_or_else(|| json(value))
-}
-
-/// Compact JSON with object keys sorted, so the text never depends on map order.
-fn json(value: &Value) -> String {
-    fn canonical(value: &Value) -> Value {
-        match value {
-            Value::Object(map) => {
-                let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-                entries.sort_by(|a, b| a.0.cmp(b.0));
-                Value::Object(
-                    entries
-                        .into_iter()
-                        .map(|(k, v)| (k.clone(), canonical(v)))
-                        .collect(),
-                )
-            }
-            Value::Array(items) => Value::Array(items.iter().map(canonical).collect()),
-            other => other.clone(),
-        }
-    }
-    canonical(value).to_string()
 }

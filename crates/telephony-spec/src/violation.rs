@@ -1,7 +1,7 @@
 //! Violations and where they are: what the validator and the `x-telephony-rules` report.
 //!
-//! Both [`crate::validate`] and [`crate::rules`] build on this module, so neither depends on
-//! the other's internals.
+//! The schema interpreter, the `x-telephony-rules`, query reading and the typed walk all build
+//! on this module, so none of them depends on another's internals.
 
 use std::fmt;
 

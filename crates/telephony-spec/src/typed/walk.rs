@@ -1,64 +1,46 @@
 //! The walk itself: a `serde::Serializer` that checks each value against its compiled node
 //! and stops at the first doubt.
+//!
+//! The serializer only routes: each value goes to the node of its place in the schema, and
+//! what the node asks of it is checked by the functions of `check`.
 
 use serde::Serialize;
 use serde::ser::{self, Impossible};
 use serde_json::{Map, Value};
 
-use super::{Additional, Capture, Compiled, Node, Ty};
+use super::check::{self, Seen, Stop, ensure};
+use super::tree::{Additional, Capture, Node, Ty};
 use crate::rules::is_time;
-use crate::violation::{Path, ViolationList, is_date};
-
-/// The walk stopped: a problem, or something it does not handle.
-#[derive(Debug)]
-pub(super) struct Stop;
-
-impl std::fmt::Display for Stop {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str("not surely valid")
-    }
-}
-
-impl std::error::Error for Stop {}
-
-impl ser::Error for Stop {
-    fn custom<T: std::fmt::Display>(_: T) -> Self {
-        Stop
-    }
-}
-
-fn ensure(ok: bool) -> Result<(), Stop> {
-    if ok { Ok(()) } else { Err(Stop) }
-}
 
 /// A serializer checking one value against one node (`None`: anything goes, as for a field
 /// that `additionalProperties` leaves open).
 #[derive(Clone, Copy)]
 pub(super) struct Walk<'t> {
-    pub(super) tree: &'t Compiled,
-    pub(super) node: Option<usize>,
+    tree: &'t [Node],
+    node: Option<usize>,
     /// The value is an array a `time_pairs` rule of its object names.
-    pub(super) pairs: bool,
+    pairs: bool,
 }
 
 impl<'t> Walk<'t> {
+    /// A walk of a whole body against the node `root` of `tree`.
+    pub(super) fn root(tree: &'t [Node], root: usize) -> Walk<'t> {
+        Walk {
+            tree,
+            node: Some(root),
+            pairs: false,
+        }
+    }
+
     fn node(&self) -> Option<&'t Node> {
-        self.node.map(|index| &self.tree.nodes[index])
+        self.node.map(|index| &self.tree[index])
     }
 
     fn typed(&self, ty: Ty, value: impl FnOnce() -> Value) -> Result<Option<&'t Node>, Stop> {
         let Some(node) = self.node() else {
             return Ok(None);
         };
-        let fits = match node.ty {
-            None => true,
-            Some(Ty::Number) => matches!(ty, Ty::Integer | Ty::Number),
-            Some(expected) => expected == ty,
-        };
-        ensure(fits)?;
-        if let Some(values) = &node.enumeration {
-            ensure(values.contains(&value()))?;
-        }
+        check::typed(node, ty, value)?;
         Ok(Some(node))
     }
 
@@ -68,23 +50,10 @@ impl<'t> Walk<'t> {
         } else {
             Ty::Integer
         };
-        let Some(node) = self.typed(ty, || Value::Number(value.clone()))? else {
-            return Ok(());
-        };
-        let n = value.as_f64().ok_or(Stop)?;
-        if node.int64 {
-            ensure(value.is_i64())?;
+        match self.typed(ty, || Value::Number(value.clone()))? {
+            Some(node) => check::number(node, &value),
+            None => Ok(()),
         }
-        if node.int32 {
-            ensure(value.as_i64().is_some_and(|v| i32::try_from(v).is_ok()))?;
-        }
-        if let Some((max, exclusive)) = node.maximum {
-            ensure(n <= max && !(exclusive && n >= max))?;
-        }
-        if let Some((min, exclusive)) = node.minimum {
-            ensure(n >= min && !(exclusive && n <= min))?;
-        }
-        Ok(())
     }
 
     fn object(self) -> Result<Fields<'t>, Stop> {
@@ -100,20 +69,6 @@ impl<'t> Walk<'t> {
         })
     }
 }
-
-/// What a walked value was, as far as its parent needs to know.
-#[derive(Debug, Clone, Copy, Default)]
-pub(super) struct Seen {
-    /// It was null.
-    null: bool,
-    /// A text of 5 bytes (a time, perhaps), for `time_pairs`.
-    text5: Option<[u8; 5]>,
-}
-
-const NULL: Seen = Seen {
-    null: true,
-    text5: None,
-};
 
 impl<'t> ser::Serializer for Walk<'t> {
     type Ok = Seen;
@@ -165,31 +120,10 @@ impl<'t> ser::Serializer for Walk<'t> {
         self.serialize_str(v.encode_utf8(&mut [0; 4]))
     }
     fn serialize_str(self, v: &str) -> Result<Seen, Stop> {
-        let Some(node) = self.node() else {
-            return Ok(Seen {
-                null: false,
-                text5: v.as_bytes().try_into().ok(),
-            });
-        };
-        ensure(matches!(node.ty, None | Some(Ty::Text)))?;
-        match (&node.enum_texts, &node.enumeration) {
-            (Some(texts), _) => ensure(texts.contains(v))?,
-            (None, Some(_)) => return Err(Stop),
-            (None, None) => {}
+        if let Some(node) = self.node() {
+            check::text(node, v)?;
         }
-        if node.min_length.is_some() || node.max_length.is_some() {
-            let length = v.chars().count() as u64;
-            ensure(node.max_length.is_none_or(|max| length <= max))?;
-            ensure(node.min_length.is_none_or(|min| length >= min))?;
-        }
-        if let Some(pattern) = &node.pattern {
-            ensure(pattern.matches(v))?;
-        }
-        ensure(!node.date || is_date(v))?;
-        Ok(Seen {
-            null: false,
-            text5: v.as_bytes().try_into().ok(),
-        })
+        Ok(Seen::text(v))
     }
     fn serialize_bytes(self, _: &[u8]) -> Result<Seen, Stop> {
         Err(Stop)
@@ -201,7 +135,7 @@ impl<'t> ser::Serializer for Walk<'t> {
         value.serialize(self)
     }
     fn serialize_unit(self) -> Result<Seen, Stop> {
-        ensure(self.node().is_none_or(|node| node.nullable)).map(|()| NULL)
+        ensure(self.node().is_none_or(|node| node.nullable)).map(|()| Seen::NULL)
     }
     fn serialize_unit_struct(self, _: &'static str) -> Result<Seen, Stop> {
         self.serialize_unit()
@@ -314,19 +248,16 @@ impl ser::SerializeSeq for Items<'_> {
     }
 
     fn end(self) -> Result<Seen, Stop> {
-        let Some(node) = self.node else {
-            return Ok(Seen::default());
-        };
-        ensure(node.max_items.is_none_or(|max| self.count <= max))?;
-        ensure(node.min_items.is_none_or(|min| self.count >= min))?;
-        ensure(self.pairs.is_none() || self.count.is_multiple_of(2))?;
+        if let Some(node) = self.node {
+            check::items(node, self.count, self.pairs.is_some())?;
+        }
         Ok(Seen::default())
     }
 }
 
 /// The fields of an object (a struct or a map).
 pub(super) struct Fields<'t> {
-    tree: &'t Compiled,
+    tree: &'t [Node],
     node: Option<&'t Node>,
     /// How many required properties were given.
     required_seen: usize,
@@ -352,23 +283,12 @@ impl<'t> Fields<'t> {
                 })
                 .map(|_| ());
         };
-        let hinted = node
-            .properties
-            .get(self.next)
-            .filter(|p| p.name == key)
-            .map(|_| self.next);
-        let found = match hinted {
-            Some(index) => Ok(index),
-            None => node
-                .properties
-                .binary_search_by(|p| p.name.as_str().cmp(key)),
-        }
-        .map(|index| {
+        let found = node.property(self.next, key).map(|index| {
             self.next = index + 1;
             (index, &node.properties[index])
         });
         let (child, capture, index, pairs) = match found {
-            Ok((index, property)) => {
+            Some((index, property)) => {
                 self.required_seen += usize::from(property.required);
                 (
                     Some(property.node),
@@ -377,7 +297,7 @@ impl<'t> Fields<'t> {
                     property.pairs,
                 )
             }
-            Err(_) => match node.additional {
+            None => match node.additional {
                 Additional::Forbidden => return Err(Stop),
                 Additional::Schema(child) => (Some(child), Capture::No, None, false),
                 Additional::Any => (None, Capture::No, None, false),
@@ -404,25 +324,10 @@ impl<'t> Fields<'t> {
     }
 
     fn finish(self) -> Result<Seen, Stop> {
-        let Some(node) = self.node else {
-            return Ok(Seen::default());
-        };
-        ensure(self.required_seen == node.required.len())?;
-        ensure(node.any_of.iter().all(|mask| self.present & mask != 0))?;
-        if node.rules.is_empty() {
-            return Ok(Seen::default());
+        if let Some(node) = self.node {
+            check::object(node, self.required_seen, self.present, &self.captured)?;
         }
-        let default_of = |field: &str| {
-            node.defaults
-                .iter()
-                .find(|(name, _)| name == field)
-                .map(|(_, value)| value.clone())
-        };
-        let mut found = ViolationList::default();
-        for rule in &node.rules {
-            rule.check(&self.captured, &Path::Root, &default_of, &mut found);
-        }
-        ensure(found.total() == 0).map(|()| Seen::default())
+        Ok(Seen::default())
     }
 }
 
