@@ -14,6 +14,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
+use telephony_fixtures::bodies::spec_office;
 use tokio::io::AsyncWriteExt;
 
 /// A /proc/PID/status field in kB, as MB.
@@ -30,14 +31,6 @@ fn memory(pid: u32, field: &str) -> f64 {
                 .ok()
         })
         .map_or(0.0, |kb| kb / 1024.0)
-}
-
-fn office() -> Value {
-    telephony_spec::request_example(
-        &telephony_spec::Vendor::Dialpad.spec().expect("spec"),
-        "create_office",
-    )
-    .expect("example")
 }
 
 #[tokio::main]
@@ -63,7 +56,7 @@ async fn main() {
     tokio::time::sleep(Duration::from_millis(200)).await;
     let idle = memory(pid, "VmRSS:");
 
-    let mut bad = office();
+    let mut bad = spec_office();
     bad["monday_hours"] = Value::Array(vec![json!("x"); 200_000]);
     let bad = serde_json::to_vec(&bad).expect("body");
     let answer = client
@@ -115,7 +108,7 @@ async fn main() {
             slow.push(stream);
         }
     }
-    let body = office();
+    let body = spec_office();
     let mut latencies = Vec::new();
     for _ in 0..200 {
         let started = Instant::now();
@@ -141,7 +134,7 @@ async fn main() {
     );
     drop(slow);
 
-    let mut big = office();
+    let mut big = spec_office();
     big["billing_address"]["address_line_1"] = json!("x".repeat(1_000_000));
     let mut kept = 0;
     for _ in 0..150 {

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use serde_json::json;
-use telephony_mock::{MockConfig, MockServer};
+use telephony_fixtures::mock;
 
 fn env_or(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -22,13 +22,7 @@ fn env_or(name: &str, default: usize) -> usize {
 async fn main() {
     let total = env_or("LOAD_REQUESTS", 20_000);
     let concurrency = env_or("LOAD_CONCURRENCY", 64);
-    let mock = MockServer::start(MockConfig {
-        dialpad_rate: None,
-        webex_rate: None,
-        ..MockConfig::default()
-    })
-    .await
-    .expect("mock starts");
+    let mock = mock::mock().await;
     let client = reqwest::Client::builder()
         .pool_max_idle_per_host(concurrency)
         .build()
@@ -51,9 +45,9 @@ async fn main() {
                     break;
                 }
                 let request = if n % 2 == 0 {
-                    client.post(&offices).json(&office(n))
+                    client.post(&offices).json(&office_with_hours(n))
                 } else {
-                    client.post(&modes).json(&mode(n))
+                    client.post(&modes).json(&business_hours_mode(n))
                 };
                 let sent = Instant::now();
                 let ok = match request.bearer_auth("load").send().await {
@@ -106,7 +100,9 @@ async fn main() {
     }
 }
 
-fn office(n: usize) -> serde_json::Value {
+/// A German office with split Monday hours: more for the mock to validate and default than
+/// the shared example office.
+fn office_with_hours(n: usize) -> serde_json::Value {
     json!({
         "name": format!("Office {n}"), "country": "DE", "currency": "EUR", "plan_period": "monthly",
         "annual_commit_monthly_billing": false, "invoiced": false, "unified_billing": true,
@@ -116,7 +112,8 @@ fn office(n: usize) -> serde_json::Value {
     })
 }
 
-fn mode(n: usize) -> serde_json::Value {
+/// A business-hours mode at a location of its own, so that no scope fills up.
+fn business_hours_mode(n: usize) -> serde_json::Value {
     json!({
         "name": "Business hours", "type": "SAME_HOURS_DAILY", "level": "LOCATION",
         "locationId": format!("LOCATION-{n}"),

@@ -2,7 +2,6 @@
 //! from it, the vendor's documented defaults applied; `GET /api/v2/offices` (paged by cursor)
 //! and `GET /api/v2/offices/{id}` read what was created.
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use axum::extract::{Path, Request, State};
@@ -12,9 +11,10 @@ use serde_json::{Map, Value, json};
 use telephony_spec::Vendor;
 use telephony_spec::validate::Validator;
 
-use crate::IntegerForm;
 use crate::body::json_body;
+use crate::config::IntegerForm;
 use crate::errors::VendorError;
+use crate::query::query_map;
 use crate::state::AppState;
 
 pub(crate) async fn create_office(State(app): State<Arc<AppState>>, req: Request) -> Response {
@@ -158,13 +158,6 @@ pub(crate) fn integers_as_strings(value: &mut Value) {
         Value::Object(map) => map.values_mut().for_each(integers_as_strings),
         _ => {}
     }
-}
-
-/// The query parameters of a request, or why they cannot be read.
-pub(crate) fn query_map(uri: &Uri) -> Result<HashMap<String, String>, String> {
-    axum::extract::Query::<HashMap<String, String>>::try_from_uri(uri)
-        .map(|query| query.0)
-        .map_err(|err| format!("the query cannot be read: {err}"))
 }
 
 fn encode_cursor(start: usize) -> String {

@@ -36,6 +36,7 @@ mod errors;
 mod gate;
 mod inspect;
 mod operation;
+mod query;
 mod serve;
 mod state;
 mod webex;

@@ -68,8 +68,7 @@ struct Inner {
     next_tracking_id: u64,
 }
 
-/// The lowest office id handed out; a process's ids count up from a point above it chosen by
-/// the seed.
+/// The lowest office id handed out; ids count up from a point above it the seed chooses.
 const FIRST_OFFICE_ID: i64 = 5_100_000_000_001;
 
 /// The storage caps are reached.

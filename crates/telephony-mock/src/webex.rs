@@ -13,6 +13,7 @@ use telephony_spec::validate::Validator;
 
 use crate::body::json_body;
 use crate::errors::VendorError;
+use crate::query::query_map;
 use crate::state::{AppState, ModeRecord};
 
 pub(crate) async fn create_operating_mode(
@@ -125,7 +126,7 @@ pub(crate) async fn list_operating_modes(State(app): State<Arc<AppState>>, uri: 
 
 fn list(app: &AppState, uri: &Uri) -> Result<Vec<Value>, VendorError> {
     let bad = |message: String| VendorError::new(StatusCode::BAD_REQUEST, message);
-    let query = crate::dialpad::query_map(uri).map_err(bad)?;
+    let query = query_map(uri).map_err(bad)?;
     // Types, limits and defaults of the parameters come from the spec (`max` 1..=100,
     // default 10; `start` >= 0; `limitToOrgLevelEnabled` a boolean).
     let read = Validator::webex()
