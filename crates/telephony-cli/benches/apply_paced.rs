@@ -11,7 +11,9 @@
 
 use std::time::{Duration, Instant};
 
-use telephony_mock::{MockConfig, MockServer, RateLimit};
+use telephony_fixtures::cli;
+use telephony_fixtures::mock::{self, answered_in};
+use telephony_mock::RateLimit;
 
 const PER_SECOND: u32 = 100;
 const OFFICES: &str = "POST /api/v2/offices";
@@ -29,24 +31,16 @@ async fn main() {
         count: PER_SECOND,
         per: Duration::from_secs(1),
     };
-    let mock = MockServer::start(MockConfig {
-        dialpad_rate: Some(limit),
-        webex_rate: Some(limit),
-        ..MockConfig::default()
-    })
-    .await
-    .expect("mock");
+    let mock = mock::start(mock::limited(limit)).await;
     let dir = std::env::temp_dir().join(format!("apply-paced-{}", std::process::id()));
     std::fs::create_dir_all(&dir).expect("dir");
     let manifest = dir.join("sites.yaml");
     let journal = dir.join("sites.journal.jsonl");
-    std::fs::write(&manifest, manifest_text(items)).expect("manifest");
-    let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_telephony"));
+    // At most 100 modes per location, the spec's limit per scope.
+    let text = cli::manifest(items, items, items.div_ceil(100));
+    std::fs::write(&manifest, text).expect("manifest");
+    let mut command = cli::against(cli::command(env!("CARGO_BIN_EXE_telephony")), &mock);
     command
-        .env("DIALPAD_API_TOKEN", "bench")
-        .env("DIALPAD_BASE_URL", mock.dialpad_url())
-        .env("WEBEX_ACCESS_TOKEN", "bench")
-        .env("WEBEX_BASE_URL", mock.webex_url())
         .args(["apply", manifest.to_str().expect("path")])
         .args(["--dialpad-rate", &format!("{PER_SECOND}/s")])
         .args(["--webex-rate", &format!("{PER_SECOND}/s")])
@@ -62,15 +56,7 @@ async fn main() {
     let elapsed = started.elapsed().as_secs_f64();
     let stats = mock.stats();
     // Answers to `route` whose status `wanted` picks.
-    let answers = |route: &str, wanted: fn(&str) -> bool| -> u64 {
-        stats["requests"][route]
-            .as_object()
-            .into_iter()
-            .flatten()
-            .filter(|(status, _)| wanted(status))
-            .filter_map(|(_, n)| n.as_u64())
-            .sum()
-    };
+    let answers = |route: &str, wanted: fn(&str) -> bool| answered_in(&stats, route, wanted);
     let created = |status: &str| status.starts_with('2');
     let limited = |status: &str| status == "429";
     let throttled: u64 = stats["requests"]
@@ -132,31 +118,4 @@ fn spans(journal: &std::path::Path) -> Vec<(String, i64, i64, usize)> {
             (vendor, first, last, times.len())
         })
         .collect()
-}
-
-/// `items` offices and `items` modes (at most 100 modes per location, the spec's limit per
-/// scope), sharing one schedule.
-fn manifest_text(items: usize) -> String {
-    let mut text = String::from(
-        "schedules:\n  hq:\n    timezone: America/Chicago\n    weekly:\n      weekdays: \
-         [\"08:00-17:00\"]\ndialpad:\n  offices:\n",
-    );
-    for n in 0..items {
-        text.push_str(&format!(
-            "    - {{name: Site {n}, hours: hq, country: CA, currency: CAD, plan_period: monthly, \
-             annual_commit_monthly_billing: false, invoiced: false, unified_billing: true, \
-             billing_address: {{address_line_1: 1 Main St, city: Toronto, region: \"ON\", \
-             postal_code: M5V 1A1, country: CA}}, e911_address: {{address: 1 Main St, \
-             city: Toronto, state: \"ON\", zip: M5V 1A1, country: CA}}}}\n"
-        ));
-    }
-    text.push_str("webex:\n  operating_modes:\n");
-    for n in 0..items {
-        text.push_str(&format!(
-            "    - {{name: Mode {n}, schedule: hq, level: LOCATION, locationId: LOC-{}, \
-             callForwarding: {{destination: \"+14165550100\"}}}}\n",
-            n / 100
-        ));
-    }
-    text
 }

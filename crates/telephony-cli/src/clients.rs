@@ -4,24 +4,61 @@
 use std::path::Path;
 
 use telephony::{
-    AdaptiveRate, Api, DialpadClient, Pacing, Rate, RetryPolicy, Settings, Token, WebexClient,
+    AdaptiveRate, Api, ConfigError, DialpadClient, Pacing, Rate, RetryPolicy, Settings, Token,
+    Vendor, WebexClient,
 };
-use telephony_mock::{MockConfig, MockHandle, MockServer};
+use telephony_mock::{MockConfig, MockHandle, MockServer, StartError};
 
-use crate::Stop;
 use crate::cli::Global;
-use crate::prepare::Item;
-use crate::run::Clients;
+use crate::item::Item;
+
+/// The clients a run uses (one per vendor the manifest names).
+#[derive(Debug, Default)]
+pub struct Clients {
+    pub dialpad: Option<DialpadClient>,
+    pub webex: Option<WebexClient>,
+}
+
+/// Why a client cannot be set up.
+#[derive(Debug, thiserror::Error)]
+pub enum ClientError {
+    #[error(transparent)]
+    Mock(#[from] StartError),
+    /// A base URL from the environment that cannot be used, with the variable it came from.
+    #[error("{variable}")]
+    BaseUrl {
+        variable: &'static str,
+        source: telephony::Error,
+    },
+    #[error(transparent)]
+    Client(telephony::Error),
+    #[error(transparent)]
+    Settings(#[from] ConfigError),
+    #[error("token file {path}")]
+    TokenFile {
+        path: String,
+        source: std::io::Error,
+    },
+    #[error("token file {path}: {problem}")]
+    Token { path: String, problem: String },
+    #[error("{flag} `{text}`: expected COUNT/s, COUNT/min, adaptive or off")]
+    Rate { flag: &'static str, text: String },
+}
 
 /// Builds a client for each vendor that `items` name. With `--mock`, also the running mock
-/// (kept alive by the caller for as long as the clients are used).
-pub async fn build(global: &Global, items: &[Item]) -> Result<(Clients, Option<MockHandle>), Stop> {
-    let needs = |vendor: &str| items.iter().any(|i| i.vendor() == vendor);
+/// (kept alive by the caller for as long as the clients are used). Every vendor's settings
+/// are checked before any is used, so that one run names every problem (both tokens missing,
+/// say), not only the first: the error holds at least one.
+pub async fn build(
+    global: &Global,
+    items: &[Item],
+) -> Result<(Clients, Option<MockHandle>), Vec<ClientError>> {
+    let needs = |vendor: Vendor| items.iter().any(|i| i.vendor() == vendor);
     let mut clients = Clients::default();
     let mock = if global.mock {
         let mock = MockServer::start(MockConfig::default())
             .await
-            .map_err(|e| Stop::Config(e.to_string()))?;
+            .map_err(|e| vec![e.into()])?;
         eprintln!(
             "using the built-in mock server at {} (no credentials needed; nothing leaves this machine)",
             mock.base_url()
@@ -30,10 +67,8 @@ pub async fn build(global: &Global, items: &[Item]) -> Result<(Clients, Option<M
     } else {
         None
     };
-    // Every vendor's settings are checked before any is used, so that one run names every
-    // problem (both tokens missing, say), not only the first.
     let mut problems = Vec::new();
-    if needs("dialpad") {
+    if needs(Vendor::Dialpad) {
         let client = vendor_settings(
             global,
             mock.as_ref()
@@ -51,7 +86,7 @@ pub async fn build(global: &Global, items: &[Item]) -> Result<(Clients, Option<M
             Err(problem) => problems.push(problem),
         }
     }
-    if needs("webex") {
+    if needs(Vendor::Webex) {
         let client = vendor_settings(
             global,
             mock.as_ref()
@@ -69,30 +104,28 @@ pub async fn build(global: &Global, items: &[Item]) -> Result<(Clients, Option<M
             Err(problem) => problems.push(problem),
         }
     }
-    match problems.len() {
-        0 => Ok((clients, mock)),
-        1 => Err(problems.remove(0)),
-        _ => Err(Stop::Config(
-            problems
-                .into_iter()
-                .map(|problem| match problem {
-                    Stop::Config(text) | Stop::Incomplete(text) => text,
-                    Stop::Invalid(_) => "invalid input".to_string(),
-                })
-                .collect::<Vec<_>>()
-                .join("\nerror: "),
-        )),
+    if problems.is_empty() {
+        Ok((clients, mock))
+    } else {
+        Err(problems)
     }
 }
 
-/// A client that cannot be built, as a configuration error; a bad base URL names the variable
-/// it came from (unless it is the mock's).
-fn naming(error: telephony::Error, variable: &str, mock: &Option<MockHandle>) -> Stop {
+/// A client that cannot be built; a bad base URL names the variable it came from (unless it
+/// is the mock's).
+fn naming(
+    error: telephony::Error,
+    variable: &'static str,
+    mock: &Option<MockHandle>,
+) -> ClientError {
     match &error {
-        telephony::Error::Config(telephony::ConfigError::BaseUrl { .. }) if mock.is_none() => {
-            Stop::Config(format!("{variable}: {error}"))
+        telephony::Error::Config(ConfigError::BaseUrl { .. }) if mock.is_none() => {
+            ClientError::BaseUrl {
+                variable,
+                source: error,
+            }
         }
-        _ => Stop::Config(error.to_string()),
+        _ => ClientError::Client(error),
     }
 }
 
@@ -107,10 +140,10 @@ fn vendor_settings<V: Api, F>(
     token_file_path: Option<&Path>,
     token_variable: &str,
     from_env: F,
-    (rate_flag, rate_name): (Option<&str>, &str),
-) -> Result<Settings<V>, Stop>
+    (rate_flag, rate_name): (Option<&str>, &'static str),
+) -> Result<Settings<V>, ClientError>
 where
-    F: FnOnce(Box<dyn Fn(&str) -> Option<String>>) -> Result<Settings<V>, telephony::ConfigError>,
+    F: FnOnce(Box<dyn Fn(&str) -> Option<String>>) -> Result<Settings<V>, ConfigError>,
 {
     let settings = match mock {
         Some((demo, url)) => demo(demo_token()?).base_url(url),
@@ -120,8 +153,7 @@ where
             from_env(Box::new(move |name| match &file {
                 Some(token) if name == variable => Some(token.clone()),
                 _ => std::env::var(name).ok(),
-            }))
-            .map_err(|e| Stop::Config(e.to_string()))?
+            }))?
         }
     };
     let settings = settings.retry(policy(global));
@@ -142,29 +174,31 @@ fn policy(global: &Global) -> RetryPolicy {
     policy
 }
 
-fn demo_token() -> Result<Token, Stop> {
-    Token::new("mock-token").map_err(|e| Stop::Config(e.to_string()))
+fn demo_token() -> Result<Token, ClientError> {
+    Ok(Token::new("mock-token")?)
 }
 
 /// A token read from a file (surrounding white space removed); its content is never shown.
-fn token_file(path: Option<&Path>) -> Result<Option<String>, Stop> {
+fn token_file(path: Option<&Path>) -> Result<Option<String>, ClientError> {
     let Some(path) = path else {
         return Ok(None);
     };
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| Stop::Config(format!("token file {}: {e}", path.display())))?;
+    let text = std::fs::read_to_string(path).map_err(|source| ClientError::TokenFile {
+        path: path.display().to_string(),
+        source,
+    })?;
     let token = text.trim().to_string();
     if let Some(problem) = Token::problem(&token) {
-        return Err(Stop::Config(format!(
-            "token file {}: {problem}",
-            path.display()
-        )));
+        return Err(ClientError::Token {
+            path: path.display().to_string(),
+            problem,
+        });
     }
     Ok(Some(token))
 }
 
 /// `COUNT/s`, `COUNT/min`, `adaptive` or `off`; `None` keeps the client's default.
-fn rate(text: Option<&str>, flag: &str) -> Result<Option<Pacing>, Stop> {
+fn rate(text: Option<&str>, flag: &'static str) -> Result<Option<Pacing>, ClientError> {
     let Some(text) = text.map(str::trim) else {
         return Ok(None);
     };
@@ -174,10 +208,9 @@ fn rate(text: Option<&str>, flag: &str) -> Result<Option<Pacing>, Stop> {
     if text.eq_ignore_ascii_case("adaptive") {
         return Ok(Some(Pacing::Adaptive(AdaptiveRate::default())));
     }
-    let bad = || {
-        Stop::Config(format!(
-            "{flag} `{text}`: expected COUNT/s, COUNT/min, adaptive or off"
-        ))
+    let bad = || ClientError::Rate {
+        flag,
+        text: text.to_string(),
     };
     let (count, unit) = text.split_once('/').ok_or_else(bad)?;
     let count: u32 = count

@@ -10,10 +10,12 @@ use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 
+use crate::item::Item;
+
 /// How an item ended in a run.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
-pub enum Outcome {
+pub enum Recorded {
     /// Created by this run.
     Created,
     /// An attempt's outcome was unknown and reading back found it: it exists.
@@ -27,19 +29,19 @@ pub enum Outcome {
     Ambiguous,
 }
 
-impl Outcome {
+impl Recorded {
     /// Whether the item is present after this outcome.
     pub fn present(self) -> bool {
-        matches!(self, Outcome::Created | Outcome::Found | Outcome::Exists)
+        matches!(self, Recorded::Created | Recorded::Found | Recorded::Exists)
     }
 
     pub fn word(self) -> &'static str {
         match self {
-            Outcome::Created => "created",
-            Outcome::Found => "found",
-            Outcome::Exists => "exists",
-            Outcome::Failed => "failed",
-            Outcome::Ambiguous => "ambiguous",
+            Recorded::Created => "created",
+            Recorded::Found => "found",
+            Recorded::Exists => "exists",
+            Recorded::Failed => "failed",
+            Recorded::Ambiguous => "ambiguous",
         }
     }
 }
@@ -56,13 +58,28 @@ pub struct Entry {
     /// The item's name.
     pub name: String,
     /// How it ended.
-    pub outcome: Outcome,
+    pub outcome: Recorded,
     /// The resource's id, when it is present.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<String>,
     /// Why it failed or is unknown.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
+}
+
+impl Entry {
+    /// The entry of `item`, written now.
+    pub fn new(item: &Item, outcome: Recorded, id: Option<String>, error: Option<String>) -> Entry {
+        Entry {
+            at: now(),
+            item: item.label(),
+            vendor: item.vendor().name().to_string(),
+            name: item.name().to_string(),
+            outcome,
+            id,
+            error,
+        }
+    }
 }
 
 /// An open journal, appended to.
@@ -140,6 +157,20 @@ impl Journal {
     }
 }
 
+/// The journal of a run of `file` when none is asked for: `FILE.journal.jsonl` beside it;
+/// with the in-process mock (whose state ends with the process) a fresh file in the temporary
+/// directory instead.
+pub fn default_path(file: &Path, mock: bool) -> PathBuf {
+    if mock {
+        let stamp = chrono::Utc::now().format("%Y%m%dT%H%M%S%.3f");
+        return std::env::temp_dir().join(format!(
+            "telephony-mock-{stamp}-{}.journal.jsonl",
+            std::process::id()
+        ));
+    }
+    file.with_extension("journal.jsonl")
+}
+
 /// Now, as RFC 3339 in UTC.
 pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
@@ -166,15 +197,17 @@ mod tests {
         };
         let journal = Journal::open(&path).expect("open");
         journal
-            .record(&entry("A", Outcome::Created))
+            .record(&entry("A", Recorded::Created))
             .expect("write");
-        journal.record(&entry("B", Outcome::Exists)).expect("write");
+        journal
+            .record(&entry("B", Recorded::Exists))
+            .expect("write");
         drop(journal);
         let mut file = OpenOptions::new().append(true).open(&path).expect("open");
         file.write_all(b"{\"at\": \"2026-").expect("torn line");
         let read = Journal::read(&path).expect("read");
         assert_eq!(read.len(), 2);
-        assert_eq!(read[1].outcome, Outcome::Exists);
+        assert_eq!(read[1].outcome, Recorded::Exists);
         assert!(
             Journal::read(&dir.join("absent.jsonl"))
                 .expect("none")

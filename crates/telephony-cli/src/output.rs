@@ -4,9 +4,17 @@ use std::fmt::Write as _;
 
 use serde_json::{Value, json};
 
-use crate::journal::{Entry, Outcome};
-use crate::prepare::Problem;
+use crate::journal::{Entry, Recorded};
+use crate::problem::Problem;
 use crate::run::Planned;
+
+/// `value` as pretty JSON on stdout.
+pub fn print_json(value: &Value) {
+    println!(
+        "{}",
+        serde_json::to_string_pretty(value).unwrap_or_default()
+    );
+}
 
 /// Rows as columns padded to their widest cell.
 pub fn table(header: &[&str], rows: &[Vec<String>]) -> String {
@@ -92,7 +100,7 @@ pub fn plan_json(plan: &[Planned], show_bodies: bool) -> Value {
         .map(|p| {
             let mut item = json!({
                 "item": p.item.label(),
-                "vendor": p.item.vendor(),
+                "vendor": p.item.vendor().name(),
                 "name": p.item.name(),
                 "action": if p.existing.is_some() { "exists" } else { "create" },
                 "id": p.existing,
@@ -118,13 +126,13 @@ pub struct Tally {
 
 impl Tally {
     pub fn of(entries: &[Entry], total: usize) -> Tally {
-        let count = |o: Outcome| entries.iter().filter(|e| e.outcome == o).count();
+        let count = |o: Recorded| entries.iter().filter(|e| e.outcome == o).count();
         Tally {
-            created: count(Outcome::Created),
-            found: count(Outcome::Found),
-            exists: count(Outcome::Exists),
-            failed: count(Outcome::Failed),
-            ambiguous: count(Outcome::Ambiguous),
+            created: count(Recorded::Created),
+            found: count(Recorded::Found),
+            exists: count(Recorded::Exists),
+            failed: count(Recorded::Failed),
+            ambiguous: count(Recorded::Ambiguous),
             not_started: total.saturating_sub(entries.len()),
         }
     }

@@ -7,17 +7,11 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use futures_util::{Stream, StreamExt, TryStreamExt, stream};
-use telephony::{DialpadClient, OfficeBaseline, WebexClient};
+use telephony::{OfficeBaseline, Vendor};
 
-use crate::journal::{self, Entry, Journal, JournalError, Outcome};
-use crate::prepare::Item;
-
-/// The clients a run uses (one per vendor the manifest names).
-#[derive(Debug, Default)]
-pub struct Clients {
-    pub dialpad: Option<DialpadClient>,
-    pub webex: Option<WebexClient>,
-}
+use crate::clients::Clients;
+use crate::item::Item;
+use crate::journal::{Entry, Journal, JournalError, Recorded};
 
 /// An item and the id of the resource that already has its name, if any.
 #[derive(Debug, Clone)]
@@ -37,12 +31,12 @@ pub struct Plan {
 /// Why a run could not go on.
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
-    #[error("reading what exists failed: {0}")]
+    #[error("reading what exists failed")]
     Read(#[from] telephony::Error),
     #[error(transparent)]
     Journal(#[from] JournalError),
-    #[error("the manifest has {0} items but no client is set up for them")]
-    NoClient(&'static str),
+    #[error("the manifest has {} items but no client is set up for them", .0.name())]
+    NoClient(Vendor),
 }
 
 /// Reads back what exists: every Dialpad office once, and the operating modes of each
@@ -50,11 +44,11 @@ pub enum RunError {
 pub async fn plan(items: Vec<Item>, clients: &Clients) -> Result<Plan, RunError> {
     let mut baseline = None;
     let mut offices: HashMap<String, String> = HashMap::new();
-    if items.iter().any(|i| matches!(i, Item::Office { .. })) {
+    if items.iter().any(|i| i.vendor() == Vendor::Dialpad) {
         let client = clients
             .dialpad
             .as_ref()
-            .ok_or(RunError::NoClient("dialpad"))?;
+            .ok_or(RunError::NoClient(Vendor::Dialpad))?;
         let listed: Vec<(i64, Option<String>)> = client
             .offices()
             .items()
@@ -85,7 +79,10 @@ pub async fn plan(items: Vec<Item>, clients: &Clients) -> Result<Plan, RunError>
         }
     }
     for ((org_id, location), names) in scopes.iter_mut() {
-        let client = clients.webex.as_ref().ok_or(RunError::NoClient("webex"))?;
+        let client = clients
+            .webex
+            .as_ref()
+            .ok_or(RunError::NoClient(Vendor::Webex))?;
         let mut list = client.operating_modes().page_size(100);
         if let Some(org) = org_id {
             list = list.org_id(org.clone());
@@ -148,7 +145,7 @@ pub async fn apply(
     for (index, planned) in plan.items.into_iter().enumerate() {
         match planned.existing {
             Some(id) => {
-                let entry = entry(&planned.item, Outcome::Exists, Some(id), None);
+                let entry = Entry::new(&planned.item, Recorded::Exists, Some(id), None);
                 record(journal, &entry).await?;
                 report(&entry);
                 entries.push((index, entry));
@@ -159,7 +156,7 @@ pub async fn apply(
     let baseline = plan.baseline.unwrap_or_default();
     let (offices, modes) = missing
         .into_iter()
-        .partition(|(_, item)| matches!(item, Item::Office { .. }));
+        .partition(|(_, item)| item.vendor() == Vendor::Dialpad);
     let vendor = |items| creates(items, clients, &baseline, journal, &stop, concurrency);
     let mut outcomes = stream::select(vendor(offices), vendor(modes));
     while let Some(done) = outcomes.next().await {
@@ -185,7 +182,7 @@ fn creates<'a>(
         .take_while(move |_| std::future::ready(!stop.load(Ordering::SeqCst)))
         .map(move |(index, item)| async move {
             let (outcome, id, error) = create(&item, clients, baseline).await;
-            let entry = entry(&item, outcome, id, error);
+            let entry = Entry::new(&item, outcome, id, error);
             // Written and synced by the create that made it, so other creates go on
             // meanwhile; reported only once it is on disk.
             record(journal, &entry).await.map(|()| (index, entry))
@@ -198,7 +195,7 @@ async fn create(
     item: &Item,
     clients: &Clients,
     baseline: &OfficeBaseline,
-) -> (Outcome, Option<String>, Option<String>) {
+) -> (Recorded, Option<String>, Option<String>) {
     let result = match item {
         Item::Office { body, .. } => match (&clients.dialpad, serde_json::from_value(body.clone()))
         {
@@ -208,8 +205,8 @@ async fn create(
                 .send()
                 .await
                 .map(|o| (o.is_created(), o.into_id().to_string())),
-            (None, _) => return (Outcome::Failed, None, Some("no Dialpad client".into())),
-            (_, Err(err)) => return (Outcome::Failed, None, Some(err.to_string())),
+            (None, _) => return (Recorded::Failed, None, Some("no Dialpad client".into())),
+            (_, Err(err)) => return (Recorded::Failed, None, Some(err.to_string())),
         },
         Item::Mode { body, org_id, .. } => {
             match (&clients.webex, serde_json::from_value(body.clone())) {
@@ -220,16 +217,16 @@ async fn create(
                     }
                     create.send().await.map(|o| (o.is_created(), o.into_id()))
                 }
-                (None, _) => return (Outcome::Failed, None, Some("no Webex client".into())),
-                (_, Err(err)) => return (Outcome::Failed, None, Some(err.to_string())),
+                (None, _) => return (Recorded::Failed, None, Some("no Webex client".into())),
+                (_, Err(err)) => return (Recorded::Failed, None, Some(err.to_string())),
             }
         }
     };
     match result {
-        Ok((true, id)) => (Outcome::Created, Some(id), None),
-        Ok((false, id)) => (Outcome::Found, Some(id), None),
-        Err(err) if err.is_ambiguous() => (Outcome::Ambiguous, None, Some(err.to_string())),
-        Err(err) => (Outcome::Failed, None, Some(err.to_string())),
+        Ok((true, id)) => (Recorded::Created, Some(id), None),
+        Ok((false, id)) => (Recorded::Found, Some(id), None),
+        Err(err) if err.is_ambiguous() => (Recorded::Ambiguous, None, Some(err.to_string())),
+        Err(err) => (Recorded::Failed, None, Some(err.to_string())),
     }
 }
 
@@ -245,21 +242,4 @@ async fn record(journal: &Arc<Journal>, entry: &Entry) -> Result<(), JournalErro
                 source: std::io::Error::other(join.to_string()),
             })
         })
-}
-
-pub(crate) fn entry(
-    item: &Item,
-    outcome: Outcome,
-    id: Option<String>,
-    error: Option<String>,
-) -> Entry {
-    Entry {
-        at: journal::now(),
-        item: item.label(),
-        vendor: item.vendor().to_string(),
-        name: item.name().to_string(),
-        outcome,
-        id,
-        error,
-    }
 }

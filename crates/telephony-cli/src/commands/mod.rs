@@ -1,0 +1,45 @@
+//! The commands, one function per command family; `run` calls the one the command line names.
+
+mod apply;
+mod create;
+mod plan;
+mod schema;
+mod validate;
+
+use telephony::Vendor;
+
+use crate::cli::{Cli, Command, DialpadCommand, WebexCommand};
+use crate::exit::Stop;
+
+/// Runs the command `cli` names.
+pub async fn run(cli: Cli) -> Result<(), Stop> {
+    let Cli { command, global } = cli;
+    match command {
+        Command::Schema => schema::run(),
+        Command::Validate { files } => validate::run(&files, global.output),
+        Command::Plan {
+            manifest,
+            show_bodies,
+        }
+        | Command::Apply {
+            manifest,
+            dry_run: true,
+            show_bodies,
+            ..
+        } => plan::run(&global, &manifest, show_bodies).await,
+        Command::Apply {
+            manifest,
+            journal,
+            concurrency,
+            ..
+        } => apply::run(&global, &manifest, journal, concurrency.into()).await,
+        Command::Dialpad(DialpadCommand::CreateOffice { file, journal }) => {
+            create::run(&global, &file, Vendor::Dialpad, None, journal).await
+        }
+        Command::Webex(WebexCommand::CreateOperatingMode {
+            file,
+            org_id,
+            journal,
+        }) => create::run(&global, &file, Vendor::Webex, org_id, journal).await,
+    }
+}

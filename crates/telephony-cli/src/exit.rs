@@ -1,0 +1,231 @@
+//! How a command ends, and the one place that turns the ending into what is printed and the
+//! exit code: 0 when everything is present (or valid), 1 for invalid input (nothing was sent),
+//! 2 for a usage or configuration error, 3 when some items are not present.
+//!
+//! Errors are kept as they came, with their sources, and printed with their chain:
+//! `outer: inner: …`. An error whose own message already shows its source speaks for the rest
+//! of its chain, so the chain is followed only as far as that.
+
+use std::error::Error;
+use std::process::ExitCode;
+
+use telephony::Vendor;
+
+use crate::cli::Output;
+use crate::clients::ClientError;
+use crate::item;
+use crate::journal::JournalError;
+use crate::output;
+use crate::problem::Problem;
+use crate::run::RunError;
+use crate::source::ReadError;
+
+/// Everything is present (or valid).
+const OK: u8 = 0;
+/// Some input is invalid; nothing was sent.
+const INVALID: u8 = 1;
+/// A usage or configuration error (clap uses 2 for usage errors too).
+const CONFIG: u8 = 2;
+/// Some items failed, remain unknown, or were not started.
+const INCOMPLETE: u8 = 3;
+
+/// How a command ended early.
+#[derive(Debug)]
+pub enum Stop {
+    /// Some input is invalid; nothing was sent.
+    Invalid(Vec<Problem>),
+    /// The command cannot run as set up: every reason found (at least one).
+    Config(Vec<Setup>),
+    /// Some items are not present (boxed: a client's error is large).
+    Incomplete(Box<Unfinished>),
+}
+
+/// Why a command cannot run as set up.
+#[derive(Debug, thiserror::Error)]
+pub enum Setup {
+    /// A file that cannot be read (a syntax error is a problem of the input instead).
+    #[error(transparent)]
+    Read(ReadError),
+    /// A body of the other vendor, given to a single create.
+    #[error("{file}: not a {}", item::kind_of(*.vendor))]
+    NotA { file: String, vendor: Vendor },
+    #[error(transparent)]
+    Client(#[from] ClientError),
+    /// A vendor's item with no client for it.
+    #[error("no {} client", .0.title())]
+    NoClient(telephony::Vendor),
+    #[error(transparent)]
+    Journal(#[from] JournalError),
+}
+
+/// Why some items are not present.
+#[derive(Debug, thiserror::Error)]
+pub enum Unfinished {
+    /// Reading what exists, or journaling, failed during a run.
+    #[error(transparent)]
+    Run(#[from] RunError),
+    /// A single create failed.
+    #[error(transparent)]
+    Create(telephony::Error),
+    /// A single create ended known (`how`) but its journal line could not be written.
+    #[error("{label} {how} ({id}); {source}")]
+    Unrecorded {
+        label: String,
+        how: &'static str,
+        id: String,
+        source: JournalError,
+    },
+    /// A single create ended known (`how`) but reading it back failed.
+    #[error("{label} {how} ({id}); reading it back failed")]
+    ReadBack {
+        label: String,
+        how: &'static str,
+        id: String,
+        source: telephony::Error,
+    },
+    /// Ctrl-C stopped a run before every item was present.
+    #[error("interrupted: run again to continue")]
+    Interrupted,
+    /// A run ended with items failed, unknown or not started.
+    #[error("some items are not present; see the journal and run again")]
+    NotPresent,
+}
+
+impl From<Setup> for Stop {
+    fn from(setup: Setup) -> Stop {
+        Stop::Config(vec![setup])
+    }
+}
+
+impl From<Vec<ClientError>> for Stop {
+    fn from(errors: Vec<ClientError>) -> Stop {
+        Stop::Config(errors.into_iter().map(Setup::Client).collect())
+    }
+}
+
+impl From<JournalError> for Stop {
+    fn from(error: JournalError) -> Stop {
+        Setup::Journal(error).into()
+    }
+}
+
+impl From<Unfinished> for Stop {
+    fn from(why: Unfinished) -> Stop {
+        Stop::Incomplete(Box::new(why))
+    }
+}
+
+impl From<RunError> for Stop {
+    fn from(error: RunError) -> Stop {
+        Unfinished::Run(error).into()
+    }
+}
+
+/// Prints how the command ended (the problems as `output` asks, or the errors on stderr) and
+/// returns its exit code.
+pub fn finish(result: Result<(), Stop>, output: Output) -> ExitCode {
+    let code = match result {
+        Ok(()) => OK,
+        Err(Stop::Invalid(problems)) => {
+            match output {
+                Output::Text => eprint!("{}", output::problems_text(&problems)),
+                Output::Json => output::print_json(&output::problems_json(&problems)),
+            }
+            INVALID
+        }
+        Err(Stop::Config(reasons)) => {
+            let lines: String = reasons
+                .iter()
+                .map(|reason| format!("error: {}\n", chain(reason)))
+                .collect();
+            eprint!("{lines}");
+            CONFIG
+        }
+        Err(Stop::Incomplete(why)) => {
+            let prefix = match *why {
+                Unfinished::Create(_) => "error: ",
+                _ => "",
+            };
+            eprintln!("{prefix}{}", chain(why.as_ref()));
+            INCOMPLETE
+        }
+    };
+    ExitCode::from(code)
+}
+
+/// `error` and its sources, `outer: inner: …`, as far as a message does not already show
+/// its source.
+fn chain(error: &dyn Error) -> String {
+    let mut text = error.to_string();
+    let mut next = error.source();
+    while let Some(source) = next {
+        let shown = source.to_string();
+        if text.contains(&shown) {
+            break;
+        }
+        text.push_str(": ");
+        text.push_str(&shown);
+        next = source.source();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[derive(Debug, thiserror::Error)]
+    #[error("{0}")]
+    struct Leaf(&'static str);
+
+    #[derive(Debug, thiserror::Error)]
+    enum Layer {
+        #[error("outer")]
+        Hides(#[source] Leaf),
+        #[error("outer: {0}")]
+        Shows(#[source] Leaf),
+        #[error("top")]
+        Over(#[source] Box<Layer>),
+    }
+
+    #[test]
+    fn a_chain_is_followed_until_a_message_shows_its_source() {
+        assert_eq!(chain(&Layer::Hides(Leaf("inner"))), "outer: inner");
+        assert_eq!(chain(&Layer::Shows(Leaf("inner"))), "outer: inner");
+        let over = Layer::Over(Box::new(Layer::Hides(Leaf("inner"))));
+        assert_eq!(chain(&over), "top: outer: inner");
+    }
+
+    #[test]
+    fn the_errors_of_this_crate_print_as_they_always_have() {
+        let io = || std::io::Error::new(std::io::ErrorKind::NotFound, "not there");
+        let journal = || JournalError {
+            path: "j.jsonl".into(),
+            source: io(),
+        };
+        assert_eq!(
+            chain(&Setup::Journal(journal())),
+            "journal j.jsonl: not there"
+        );
+        let unrecorded = Unfinished::Unrecorded {
+            label: "dialpad office \"A\"".into(),
+            how: "created",
+            id: "7".into(),
+            source: journal(),
+        };
+        assert_eq!(
+            chain(&unrecorded),
+            "dialpad office \"A\" created (7); journal j.jsonl: not there"
+        );
+        let token = ClientError::TokenFile {
+            path: "t".into(),
+            source: io(),
+        };
+        assert_eq!(chain(&Setup::Client(token)), "token file t: not there");
+        let read = RunError::Read(telephony::ConfigError::InvalidToken.into());
+        assert_eq!(
+            chain(&Unfinished::Run(read)),
+            "reading what exists failed: the token is empty or contains white space or a control character"
+        );
+    }
+}

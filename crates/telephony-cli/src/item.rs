@@ -1,0 +1,125 @@
+//! What a manifest or a single body asks for: one checked request, with what identifies it —
+//! its vendor, its name and, for a Webex mode, its organization and location.
+
+use serde_json::Value;
+use telephony::Vendor;
+
+/// A request the manifest stands for, checked and ready to send.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    /// A Dialpad office; present when an office with its name exists.
+    Office { name: String, body: Value },
+    /// A Webex operating mode; present when a mode with its name exists in its scope.
+    Mode {
+        name: String,
+        org_id: Option<String>,
+        location: Option<String>,
+        body: Value,
+    },
+}
+
+impl Item {
+    /// A Dialpad office from its checked body.
+    pub fn office(body: Value) -> Item {
+        Item::Office {
+            name: name_of(&body),
+            body,
+        }
+    }
+
+    /// A Webex operating mode from its checked body, in its organization and location.
+    pub fn mode(body: Value, org_id: Option<String>, location: Option<String>) -> Item {
+        Item::Mode {
+            name: name_of(&body),
+            org_id,
+            location,
+            body,
+        }
+    }
+
+    pub fn vendor(&self) -> Vendor {
+        match self {
+            Item::Office { .. } => Vendor::Dialpad,
+            Item::Mode { .. } => Vendor::Webex,
+        }
+    }
+
+    pub fn name(&self) -> &str {
+        match self {
+            Item::Office { name, .. } | Item::Mode { name, .. } => name,
+        }
+    }
+
+    pub fn body(&self) -> &Value {
+        match self {
+            Item::Office { body, .. } | Item::Mode { body, .. } => body,
+        }
+    }
+
+    /// What the item is, for people and the journal: `dialpad office "Denver"`,
+    /// `webex mode "Business hours" (location LOC, org ORG)`.
+    pub fn label(&self) -> String {
+        match self {
+            Item::Office { name, .. } => format!("dialpad office {name:?}"),
+            Item::Mode {
+                name,
+                org_id,
+                location,
+                ..
+            } => {
+                let mut label = format!("webex mode {name:?} (");
+                match location {
+                    Some(location) => label.push_str(&format!("location {location}")),
+                    None => label.push_str("organization level"),
+                }
+                if let Some(org) = org_id {
+                    label.push_str(&format!(", org {org}"));
+                }
+                label.push(')');
+                label
+            }
+        }
+    }
+}
+
+/// What an item of `vendor` is, in words: "Dialpad office", "Webex operating mode".
+pub fn kind_of(vendor: Vendor) -> &'static str {
+    match vendor {
+        Vendor::Dialpad => "Dialpad office",
+        Vendor::Webex => "Webex operating mode",
+    }
+}
+
+/// The `name` of a checked body (the specs require it).
+fn name_of(body: &Value) -> String {
+    body["name"].as_str().unwrap_or_default().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn an_item_names_its_vendor_and_scope() {
+        let office = Item::office(json!({"name": "Denver"}));
+        assert_eq!(office.vendor(), Vendor::Dialpad);
+        assert_eq!(office.label(), r#"dialpad office "Denver""#);
+        let mode = Item::mode(
+            json!({"name": "Hours"}),
+            Some("ORG".into()),
+            Some("LOC".into()),
+        );
+        assert_eq!(mode.vendor(), Vendor::Webex);
+        assert_eq!(mode.name(), "Hours");
+        assert_eq!(
+            mode.label(),
+            r#"webex mode "Hours" (location LOC, org ORG)"#
+        );
+        let org_level = Item::mode(json!({"name": "Hours"}), None, None);
+        assert_eq!(
+            org_level.label(),
+            r#"webex mode "Hours" (organization level)"#
+        );
+    }
+}

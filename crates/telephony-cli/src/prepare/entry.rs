@@ -1,0 +1,138 @@
+//! One office or mode entry of a manifest made ready to send, the same steps for both vendors:
+//! its extra keys taken out, its schedule written in, the body checked by the vendor's spec.
+
+use chrono::NaiveDate;
+use serde_json::{Map, Value};
+use telephony::{Vendor, validate};
+
+use super::fill::Fill;
+use super::hints;
+use super::schedule::Schedules;
+use crate::item::Item;
+use crate::manifest::{MODE_EXTRAS, OFFICE_EXTRAS};
+use crate::problem::Problem;
+use crate::source::Source;
+
+/// What every entry of one manifest is prepared with.
+pub struct Entries<'a> {
+    pub source: &'a Source,
+    pub schedules: &'a Schedules,
+    /// Holidays are given from this day on.
+    pub today: NaiveDate,
+}
+
+impl Entries<'_> {
+    /// The entry at `index` of `vendor`'s section, with its path; `None` once it has added a
+    /// problem to `problems`.
+    pub fn prepare(
+        &self,
+        vendor: Vendor,
+        index: usize,
+        fields: &Map<String, Value>,
+        problems: &mut Vec<Problem>,
+    ) -> Option<(String, Item)> {
+        let path = format!("{}[{index}]", section(vendor));
+        let mut body = Value::Object(fields.clone());
+        let before = problems.len();
+        let org_id = match vendor {
+            Vendor::Dialpad => None,
+            Vendor::Webex => self.take_extra(&mut body, &path, "org_id", problems),
+        };
+        let key = schedule_key(vendor);
+        if let Some(name) = self.take_extra(&mut body, &path, key, problems) {
+            match self.schedules.get(&name) {
+                Some(Some(schedule)) => {
+                    let fill = Fill {
+                        source: self.source,
+                        entry: &path,
+                        key,
+                        today: self.today,
+                    };
+                    fill.fill(vendor, &mut body, schedule, problems);
+                }
+                Some(None) => {}
+                None => problems.push(self.unknown_schedule(&path, key, &name)),
+            }
+        }
+        problems.extend(check(self.source, vendor, &path, &body));
+        if problems.len() != before {
+            return None;
+        }
+        let item = match vendor {
+            Vendor::Dialpad => Item::office(body),
+            Vendor::Webex => {
+                // A mode's scope is its location only at the location level.
+                let location = (body["level"] == "LOCATION")
+                    .then(|| body["locationId"].as_str().map(str::to_string))
+                    .flatten();
+                Item::mode(body, org_id, location)
+            }
+        };
+        Some((path, item))
+    }
+
+    /// Removes an extra key (a string) from an entry.
+    fn take_extra(
+        &self,
+        body: &mut Value,
+        entry: &str,
+        key: &str,
+        problems: &mut Vec<Problem>,
+    ) -> Option<String> {
+        debug_assert!(OFFICE_EXTRAS.contains(&key) || MODE_EXTRAS.contains(&key));
+        match body.as_object_mut()?.remove(key)? {
+            Value::String(text) => Some(text),
+            other => {
+                problems.push(Problem::new(
+                    self.source,
+                    &format!("{entry}.{key}"),
+                    format!("expected a string, found {other}"),
+                ));
+                None
+            }
+        }
+    }
+
+    fn unknown_schedule(&self, entry: &str, key: &str, name: &str) -> Problem {
+        let known: Vec<&str> = self.schedules.keys().map(String::as_str).collect();
+        Problem::new(
+            self.source,
+            &format!("{entry}.{key}"),
+            format!(
+                "no schedule is named `{name}` (schedules: {})",
+                known.join(", ")
+            ),
+        )
+    }
+}
+
+/// The body at `entry` checked by `vendor`'s spec: every violation, as problems.
+pub fn check(source: &Source, vendor: Vendor, entry: &str, body: &Value) -> Vec<Problem> {
+    let checked = match vendor {
+        Vendor::Dialpad => validate::dialpad_office(body),
+        Vendor::Webex => validate::webex_operating_mode(body),
+    };
+    match checked {
+        Ok(()) => Vec::new(),
+        Err(violations) => violations
+            .iter()
+            .map(|v| hints::violation(source, entry, v))
+            .collect(),
+    }
+}
+
+/// The path of a vendor's entries in a manifest.
+fn section(vendor: Vendor) -> &'static str {
+    match vendor {
+        Vendor::Dialpad => "$.dialpad.offices",
+        Vendor::Webex => "$.webex.operating_modes",
+    }
+}
+
+/// The key of an entry that names its schedule.
+fn schedule_key(vendor: Vendor) -> &'static str {
+    match vendor {
+        Vendor::Dialpad => "hours",
+        Vendor::Webex => "schedule",
+    }
+}

@@ -1,0 +1,105 @@
+//! From a manifest to the requests it stands for: schedules converted, every body checked by
+//! the vendor's spec, names unique — every problem at once, each with its file, line, column
+//! and JSON path. Nothing is sent unless there is no problem at all.
+
+mod entry;
+mod fill;
+mod hints;
+mod keys;
+mod path;
+mod schedule;
+
+use std::collections::HashSet;
+
+use chrono::NaiveDate;
+use serde_json::Value;
+use telephony::Vendor;
+
+use crate::item::Item;
+use crate::manifest::Manifest;
+use crate::problem::Problem;
+use crate::source::Source;
+
+/// Checks a manifest and returns its items, or every problem found.
+pub fn manifest(source: &Source, today: NaiveDate) -> Result<Vec<Item>, Vec<Problem>> {
+    let parsed: Manifest = serde_path_to_error::deserialize(&source.value).map_err(|err| {
+        let path = path::from_serde(err.path());
+        vec![Problem::new(source, &path, err.inner().to_string())]
+    })?;
+    let mut problems = Vec::new();
+    let schedules = schedule::convert_all(source, &parsed.schedules, &mut problems);
+    let entries = entry::Entries {
+        source,
+        schedules: &schedules,
+        today,
+    };
+    let offices = parsed
+        .dialpad
+        .offices
+        .iter()
+        .map(|e| (Vendor::Dialpad, &e.0));
+    let modes = parsed
+        .webex
+        .operating_modes
+        .iter()
+        .map(|e| (Vendor::Webex, &e.0));
+    let mut items = Vec::new();
+    for (index, (vendor, fields)) in offices.enumerate().chain(modes.enumerate()) {
+        items.extend(entries.prepare(vendor, index, fields, &mut problems));
+    }
+    let mut seen = HashSet::new();
+    for (path, item) in &items {
+        if !seen.insert(item.label()) {
+            problems.push(Problem::new(
+                source,
+                &format!("{path}.name"),
+                format!(
+                    "{} appears twice; names identify what the manifest asks for",
+                    item.label()
+                ),
+            ));
+        }
+    }
+    if problems.is_empty() {
+        Ok(items.into_iter().map(|(_, item)| item).collect())
+    } else {
+        problems.sort_by_key(|p| (p.line, p.column));
+        Err(problems)
+    }
+}
+
+/// Checks one request body (a Dialpad office or a Webex operating mode, told apart by its
+/// fields: a mode has `level`).
+pub fn single_body(source: &Source) -> Result<Item, Vec<Problem>> {
+    let body = &source.value;
+    let Some(object) = body.as_object() else {
+        return Err(vec![Problem::new(
+            source,
+            "$",
+            "expected a mapping (a request body or a manifest)",
+        )]);
+    };
+    let vendor = if object.contains_key("level") {
+        Vendor::Webex
+    } else {
+        Vendor::Dialpad
+    };
+    let problems = entry::check(source, vendor, "$", body);
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(match vendor {
+        Vendor::Dialpad => Item::office(body.clone()),
+        Vendor::Webex => {
+            let location = body["locationId"].as_str().map(str::to_string);
+            Item::mode(body.clone(), None, location)
+        }
+    })
+}
+
+/// Whether a file's top level is a manifest (it has `schedules`, `dialpad` or `webex`).
+pub fn is_manifest(value: &Value) -> bool {
+    ["schedules", "dialpad", "webex"]
+        .iter()
+        .any(|key| value.get(key).is_some())
+}

@@ -1,0 +1,114 @@
+//! The manifest's named schedules in the client's model: weekly hours per day and holidays,
+//! each problem at the path of the value that caused it.
+
+use std::collections::BTreeMap;
+
+use chrono::Month;
+use telephony::WeeklyHours;
+use telephony::schedule::{Holiday, HolidayDate, Interval};
+
+use super::keys;
+use crate::manifest::{HolidaySpec, Schedule};
+use crate::problem::Problem;
+use crate::source::Source;
+
+/// A schedule in the client's model.
+pub struct Converted {
+    pub weekly: Option<WeeklyHours>,
+    pub holidays: Vec<Holiday>,
+}
+
+/// Every schedule by name; `None` for one that has a problem (reported once, where it is
+/// defined, and not again for each entry that uses it).
+pub type Schedules = BTreeMap<String, Option<Converted>>;
+
+/// Converts every schedule of a manifest, adding each problem to `problems`.
+pub fn convert_all(
+    source: &Source,
+    schedules: &BTreeMap<String, Schedule>,
+    problems: &mut Vec<Problem>,
+) -> Schedules {
+    let mut converted = BTreeMap::new();
+    for (name, schedule) in schedules {
+        let path = format!("$.schedules.{name}");
+        match convert(schedule, &path) {
+            Ok(schedule) => {
+                converted.insert(name.clone(), Some(schedule));
+            }
+            Err((path, message)) => {
+                converted.insert(name.clone(), None);
+                problems.push(Problem::new(source, &path, message));
+            }
+        }
+    }
+    converted
+}
+
+/// One schedule, or the path and message of its first problem.
+fn convert(schedule: &Schedule, path: &str) -> Result<Converted, (String, String)> {
+    let err = |at: String| move |e: telephony::ScheduleError| (at.clone(), e.to_string());
+    let mut hours =
+        WeeklyHours::new(&schedule.timezone).map_err(err(format!("{path}.timezone")))?;
+    for (key, intervals) in &schedule.weekly {
+        let (name, days) = keys::day(*key);
+        for (index, text) in intervals.iter().enumerate() {
+            let at = format!("{path}.weekly.{name}[{index}]");
+            let interval = interval(text).map_err(|m| (at.clone(), m))?;
+            for day in days {
+                hours.add(*day, interval).map_err(err(at.clone()))?;
+            }
+        }
+    }
+    let holidays = schedule
+        .holidays
+        .iter()
+        .enumerate()
+        .map(|(index, spec)| holiday(spec).map_err(|m| (format!("{path}.holidays[{index}]"), m)))
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(Converted {
+        weekly: (!schedule.weekly.is_empty()).then_some(hours),
+        holidays,
+    })
+}
+
+/// `"08:00-17:00"`.
+fn interval(text: &str) -> Result<Interval, String> {
+    let (open, close) = text
+        .split_once('-')
+        .ok_or_else(|| format!("`{text}` is not an interval such as \"08:00-17:00\""))?;
+    Interval::new(open.trim(), close.trim()).map_err(|e| e.to_string())
+}
+
+fn holiday(spec: &HolidaySpec) -> Result<Holiday, String> {
+    let month = |n: u32| {
+        u8::try_from(n)
+            .ok()
+            .and_then(|n| Month::try_from(n).ok())
+            .ok_or_else(|| format!("month {n} is not 1 to 12"))
+    };
+    let date = match (spec.date, spec.until, &spec.yearly, &spec.yearly_nth) {
+        (Some(date), None, None, None) => HolidayDate::On(date),
+        (Some(first), Some(last), None, None) => HolidayDate::Range { first, last },
+        (None, None, Some(yearly), None) => HolidayDate::YearlyOn {
+            month: month(yearly.month)?,
+            day: yearly.day,
+        },
+        (None, None, None, Some(nth)) => HolidayDate::YearlyNth {
+            nth: keys::nth(nth.nth),
+            weekday: keys::weekday(nth.weekday),
+            month: month(nth.month)?,
+        },
+        _ => {
+            return Err(
+                "give exactly one of `date` (with `until` for a range), `yearly` or `yearly_nth`"
+                    .into(),
+            );
+        }
+    };
+    let hours = spec.hours.as_deref().map(interval).transpose()?;
+    Ok(Holiday {
+        name: spec.name.clone(),
+        date,
+        hours,
+    })
+}
