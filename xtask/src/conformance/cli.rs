@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
-use super::SetupError;
+use super::error::SetupError;
 use super::operations::{Row, Tally, decode_field};
 use super::prism::{Guard, tail};
 use super::proxy::Proxy;

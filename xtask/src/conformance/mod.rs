@@ -17,6 +17,7 @@
 //! traffic stays on the loopback interface.
 
 mod cli;
+mod error;
 mod operations;
 mod prism;
 mod proxy;
@@ -30,6 +31,7 @@ use futures_util::future::try_join_all;
 use telephony_spec::Vendor;
 
 use crate::drift;
+pub use error::SetupError;
 use prism::{Mode, Prism};
 use proxy::Proxy;
 use report::Totals;
@@ -48,25 +50,6 @@ pub struct Options {
     /// Where the vendors' documents are (default: `<root>/../shared/vendor-docs/upstream`).
     pub docs: Option<PathBuf>,
 }
-
-/// A problem that keeps the run from being made at all (exit 2).
-#[derive(Debug)]
-pub struct SetupError(String);
-
-impl SetupError {
-    /// A setup problem described by `message`.
-    pub fn new(message: impl Into<String>) -> SetupError {
-        SetupError(message.into())
-    }
-}
-
-impl std::fmt::Display for SetupError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.0)
-    }
-}
-
-impl std::error::Error for SetupError {}
 
 /// The vendor's published document in the documents directory.
 fn document_name(vendor: Vendor) -> &'static str {

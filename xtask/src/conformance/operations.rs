@@ -15,7 +15,7 @@ use telephony::{
     WebexClient, WeeklyHours,
 };
 
-use super::SetupError;
+use super::error::SetupError;
 use super::proxy::{Exchange, Proxy};
 
 /// Calls in flight at once (Prism answers one at a time anyway).

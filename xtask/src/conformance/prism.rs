@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::time::{Duration, Instant};
 
-use super::SetupError;
+use super::error::SetupError;
 
 /// How long Prism may take to open its port (Dialpad's document takes a few seconds).
 pub const LISTEN_TIMEOUT: Duration = Duration::from_secs(30);

@@ -17,26 +17,13 @@ use axum::http::{HeaderMap, HeaderName, StatusCode, header};
 use axum::response::Response;
 use serde_json::Value;
 
-use super::violations::Context;
+use super::violations::{Context, Violation};
 
 /// The largest body forwarded either way.
 const MAX_BODY: usize = 8 * 1024 * 1024;
 
 /// How long one forwarded request may take.
 const FORWARD_TIMEOUT: Duration = Duration::from_secs(30);
-
-/// One violation as Prism reports it.
-#[derive(Debug, Clone)]
-pub struct Violation {
-    /// Where, as Prism names it (`request`, `body`, `sameHoursDaily`, …; indexes as written).
-    pub location: Vec<String>,
-    /// `Error` or `Warning`.
-    pub severity: String,
-    /// The JSON Schema keyword (`required`, `type`, …).
-    pub code: String,
-    /// Prism's sentence.
-    pub message: String,
-}
 
 /// One request and its answer.
 #[derive(Debug, Clone)]

@@ -7,9 +7,21 @@
 use serde_json::Value;
 use telephony_spec::Vendor;
 
-use super::proxy::Violation;
 use crate::drift::DriftError;
 use crate::drift::curation::{self, Decision, Kind};
+
+/// One violation as Prism reports it.
+#[derive(Debug, Clone)]
+pub struct Violation {
+    /// Where, as Prism names it (`request`, `body`, `sameHoursDaily`, …; indexes as written).
+    pub location: Vec<String>,
+    /// `Error` or `Warning`.
+    pub severity: String,
+    /// The JSON Schema keyword (`required`, `type`, …).
+    pub code: String,
+    /// Prism's sentence.
+    pub message: String,
+}
 
 /// One operation of the curated spec, with what is needed to recognise its requests.
 #[derive(Debug)]

@@ -9,7 +9,7 @@ use globset::{Glob, GlobBuilder, GlobMatcher};
 use serde::Deserialize;
 use serde_json::Value;
 
-use super::DriftError;
+use super::error::DriftError;
 
 /// How a decision's `vendor` says that the vendor's document has no value for the facet.
 pub const ABSENT: &str = "(absent)";

@@ -4,7 +4,7 @@ use std::io::Read;
 
 use serde_json::Value;
 
-use super::DriftError;
+use super::error::DriftError;
 
 /// The largest document read, from a file or a URL (Dialpad's full document is about 1 MiB).
 pub const MAX_DOCUMENT_BYTES: usize = 32 * 1024 * 1024;

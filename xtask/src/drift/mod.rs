@@ -6,6 +6,7 @@
 //! too: the vendor fixed what it worked around, and it should be dropped.
 
 pub mod curation;
+mod error;
 pub mod facts;
 mod load;
 mod report;
@@ -14,54 +15,12 @@ use std::collections::BTreeSet;
 
 use serde_json::Value;
 
+pub use error::DriftError;
 pub use load::{MAX_DOCUMENT_BYTES, read_document};
 pub use report::{Difference, Report};
 
 use curation::Kind;
 use facts::{Facts, PRESENT};
-
-/// Why the comparison could not be made.
-#[derive(Debug, thiserror::Error)]
-pub enum DriftError {
-    /// A file could not be read.
-    #[error("cannot read {path}: {source}")]
-    Read {
-        /// The file.
-        path: String,
-        /// What the system said.
-        source: std::io::Error,
-    },
-    /// A document is not JSON or YAML.
-    #[error("{what} is neither JSON nor YAML: {message}")]
-    Parse {
-        /// Which document.
-        what: String,
-        /// What the parser said.
-        message: String,
-    },
-    /// A document is larger than [`MAX_DOCUMENT_BYTES`].
-    #[error("{what} is larger than {limit} bytes")]
-    TooLarge {
-        /// Which document.
-        what: String,
-        /// The limit.
-        limit: usize,
-    },
-    /// A URL could not be fetched.
-    #[error("cannot fetch {url}: {message}")]
-    Fetch {
-        /// The URL.
-        url: String,
-        /// What went wrong.
-        message: String,
-    },
-    /// The curated spec's `x-telephony-curation` is malformed.
-    #[error("x-telephony-curation: {message}")]
-    Curation {
-        /// What is wrong.
-        message: String,
-    },
-}
 
 /// Compares the curated spec `ours` with the vendor's published document `theirs`.
 pub fn compare(ours: &Value, theirs: &Value) -> Result<Report, DriftError> {
