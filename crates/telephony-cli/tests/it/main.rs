@@ -1,0 +1,8 @@
+//! The CLI's integration tests, one binary: the real `telephony` binary run offline and
+//! against the mock. The fixtures they share are `telephony-fixtures` and [`command`].
+
+mod apply;
+mod command;
+mod offline;
+mod proxy;
+mod single;

@@ -1,0 +1,14 @@
+//! The mock's integration tests, one binary: each module tests one part of how the mock
+//! behaves like the vendors, over HTTP or as the `telephony-mock` program. The fixtures they
+//! share are `telephony-fixtures`.
+
+mod auth;
+mod behaviour;
+mod binary;
+mod connections;
+mod faults;
+mod limits;
+mod reads;
+mod routing;
+mod storage;
+mod validation;
