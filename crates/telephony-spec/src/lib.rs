@@ -19,6 +19,7 @@ mod index;
 mod interpret;
 mod keywords;
 mod messages;
+mod nearest;
 mod query;
 pub mod rules;
 pub mod surface;

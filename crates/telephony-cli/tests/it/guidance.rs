@@ -48,10 +48,7 @@ fn a_misspelled_key_is_one_problem_naming_the_field_meant() {
                 example_with("ring_seconds: 25", "ring_second: 25"),
             ),
             // Nothing is near: no suggestion.
-            (
-                "far.yaml",
-                example_with("ring_seconds: 25", "colour: blue"),
-            ),
+            ("far.yaml", example_with("ring_seconds: 25", "colour: blue")),
         ],
     );
     assert_eq!(code, Some(1));
