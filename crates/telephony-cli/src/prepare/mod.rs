@@ -9,7 +9,7 @@ mod keys;
 mod path;
 mod schedule;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -27,7 +27,7 @@ pub fn manifest(source: &Source, today: NaiveDate) -> Result<Vec<Item>, Vec<Prob
         vec![Problem::new(source, &path, err.inner().to_string())]
     })?;
     let mut problems = Vec::new();
-    let schedules = schedule::convert_all(source, &parsed.schedules, &mut problems);
+    let schedules = schedule::convert_all(&parsed.schedules);
     let entries = entry::Entries {
         source,
         schedules: &schedules,
@@ -44,8 +44,22 @@ pub fn manifest(source: &Source, today: NaiveDate) -> Result<Vec<Item>, Vec<Prob
         .iter()
         .map(|e| (Vendor::Webex, &e.0));
     let mut items = Vec::new();
+    let mut users: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for (index, (vendor, fields)) in offices.enumerate().chain(modes.enumerate()) {
+        if let Some(name) = entry::schedule_of(vendor, fields) {
+            users
+                .entry(name)
+                .or_default()
+                .push(entry::entry_path(vendor, index));
+        }
         items.extend(entries.prepare(vendor, index, fields, &mut problems));
+    }
+    for (name, broken) in schedules
+        .iter()
+        .filter_map(|(n, s)| Some((n, s.as_ref().err()?)))
+    {
+        let users = users.get(name.as_str()).map_or(&[][..], Vec::as_slice);
+        problems.push(broken.problem(source, users));
     }
     let mut seen = HashSet::new();
     for (path, item) in &items {
@@ -84,7 +98,7 @@ pub fn single_body(source: &Source) -> Result<Item, Vec<Problem>> {
     } else {
         Vendor::Dialpad
     };
-    let problems = entry::check(source, vendor, "$", body);
+    let problems = entry::check(source, vendor, "$", body, &[]);
     if !problems.is_empty() {
         return Err(problems);
     }
