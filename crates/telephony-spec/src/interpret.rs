@@ -9,10 +9,11 @@
 
 use serde_json::{Map, Number, Value};
 
+use crate::dates::parse_date;
 use crate::index::Index;
 use crate::messages::{article, bound, did_you_mean, enum_message, kind, pattern_message, plural};
 use crate::nearest::nearest;
-use crate::violation::{Path, ViolationList, is_date};
+use crate::violation::{Path, ViolationList};
 
 /// Checks values against the schemas of one indexed spec.
 #[derive(Debug, Clone, Copy)]
@@ -151,8 +152,11 @@ impl<'i> Interpreter<'i> {
                 out.push(path.violation("pattern", pattern_message(pattern)));
             }
         }
-        if schema.get("format").and_then(Value::as_str) == Some("date") && !is_date(text) {
-            out.push(path.violation("format", "must be a date as YYYY-MM-DD"));
+        if schema.get("format").and_then(Value::as_str) == Some("date")
+            && let Err(err) = parse_date(text)
+        {
+            let reason = err.reason().map(|r| format!(" ({r})")).unwrap_or_default();
+            out.push(path.violation("format", format!("must be a date as YYYY-MM-DD{reason}")));
         }
     }
 

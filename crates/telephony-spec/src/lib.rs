@@ -12,6 +12,7 @@
 
 #![warn(missing_docs)]
 
+pub mod dates;
 pub mod doc;
 mod error;
 mod facts;

@@ -24,7 +24,8 @@ use crate::source::Source;
 pub fn manifest(source: &Source, today: NaiveDate) -> Result<Vec<Item>, Vec<Problem>> {
     let parsed: Manifest = serde_path_to_error::deserialize(&source.value).map_err(|err| {
         let path = path::from_serde(err.path());
-        vec![Problem::new(source, &path, err.inner().to_string())]
+        let message = date_message(source, &path).unwrap_or_else(|| err.inner().to_string());
+        vec![Problem::new(source, &path, message)]
     })?;
     let mut problems = Vec::new();
     let schedules = schedule::convert_all(&parsed.schedules);
@@ -80,6 +81,19 @@ pub fn manifest(source: &Source, today: NaiveDate) -> Result<Vec<Item>, Vec<Prob
         problems.sort_by_key(|p| (p.line, p.column));
         Err(problems)
     }
+}
+
+/// What is wrong with a holiday's `date` or `until` at `path`, if it is text: the manifest reads
+/// dates with chrono, whose errors do not say what a date is (`input is out of range`).
+fn date_message(source: &Source, path: &str) -> Option<String> {
+    let in_holidays = path.starts_with("$.schedules.") && path.contains(".holidays[");
+    if !in_holidays || !(path.ends_with(".date") || path.ends_with(".until")) {
+        return None;
+    }
+    let text = path::value_at(&source.value, path)?.as_str()?;
+    telephony::schedule::parse_date(text)
+        .err()
+        .map(|err| err.to_string())
 }
 
 /// Checks one request body (a Dialpad office or a Webex operating mode, told apart by its

@@ -1,5 +1,6 @@
-//! What the validator suggests for a key or an enum value that is not the spec's: the nearest
-//! one when it is clear, and a required field meant by a misspelled key reported once.
+//! What the validator says about a key or an enum value that is not the spec's (the nearest one
+//! when it is clear, and a required field meant by a misspelled key reported once) and about a
+//! date that does not exist (why not).
 
 use serde_json::{Value, json};
 use telephony_spec::Vendor;
@@ -112,4 +113,39 @@ fn an_enum_value_gets_the_value_meant_when_one_is_clear() {
         );
     }
     assert_eq!(country("QQ"), one("$.country", "enum", &message("")));
+}
+
+#[test]
+fn a_date_of_the_right_form_that_does_not_exist_says_why() {
+    let message = |start: &str| {
+        let body = json!({
+            "name": "Closed", "type": "HOLIDAY", "level": "ORGANIZATION",
+            "callForwarding": {"enabled": false, "destination": "+19705550006"},
+            "holidays": [{"name": "Inventory", "allDayEnabled": true,
+                          "startDate": start, "endDate": "2027-12-31"}]
+        });
+        let found = Validator::webex().request_body("create_operating_mode", &body);
+        said(found.into_vec())
+    };
+    let at = "$.holidays[0].startDate";
+    assert_eq!(
+        message("2027-02-30"),
+        one(
+            at,
+            "format",
+            "must be a date as YYYY-MM-DD (February 2027 has 28 days)"
+        )
+    );
+    assert_eq!(
+        message("2027-13-01"),
+        one(
+            at,
+            "format",
+            "must be a date as YYYY-MM-DD (there is no month 13)"
+        )
+    );
+    assert_eq!(
+        message("01/02/2027"),
+        one(at, "format", "must be a date as YYYY-MM-DD")
+    );
 }
