@@ -9,9 +9,11 @@
 
 use serde_json::{Map, Number, Value};
 
+use crate::dates::parse_date;
 use crate::index::Index;
-use crate::messages::{article, bound, enum_message, kind, pattern_message, plural};
-use crate::violation::{Path, ViolationList, is_date};
+use crate::messages::{article, bound, did_you_mean, enum_message, kind, pattern_message, plural};
+use crate::nearest::nearest;
+use crate::violation::{Path, ViolationList};
 
 /// Checks values against the schemas of one indexed spec.
 #[derive(Debug, Clone, Copy)]
@@ -74,7 +76,7 @@ impl<'i> Interpreter<'i> {
         if let Some(values) = schema.get("enum").and_then(Value::as_array)
             && !values.contains(value)
         {
-            out.push(path.violation("enum", enum_message(values, at)));
+            out.push(path.violation("enum", enum_message(values, at, value)));
         }
         match value {
             Value::String(text) => self.check_string(schema, text, path, out),
@@ -150,8 +152,11 @@ impl<'i> Interpreter<'i> {
                 out.push(path.violation("pattern", pattern_message(pattern)));
             }
         }
-        if schema.get("format").and_then(Value::as_str) == Some("date") && !is_date(text) {
-            out.push(path.violation("format", "must be a date as YYYY-MM-DD"));
+        if schema.get("format").and_then(Value::as_str) == Some("date")
+            && let Err(err) = parse_date(text)
+        {
+            let reason = err.reason().map(|r| format!(" ({r})")).unwrap_or_default();
+            out.push(path.violation("format", format!("must be a date as YYYY-MM-DD{reason}")));
         }
     }
 
@@ -204,20 +209,51 @@ impl<'i> Interpreter<'i> {
         out: &mut ViolationList,
     ) {
         let properties = schema.get("properties").and_then(Value::as_object);
-        for name in crate::doc::required(schema) {
-            if !map.contains_key(name) {
+        let additional = schema.get("additionalProperties");
+        let missing: Vec<&str> = crate::doc::required(schema)
+            .filter(|name| !map.contains_key(*name))
+            .collect();
+        // A key that is not a field, and the field not given that it probably meant: a
+        // required field meant is reported with the key, once, not again as missing.
+        let meant = |name: &str| {
+            let names: Vec<&str> = properties?
+                .keys()
+                .filter(|field| !map.contains_key(*field))
+                .map(String::as_str)
+                .collect();
+            nearest(name, &names)
+        };
+        let unknown: Vec<(&str, Option<&str>)> = match additional {
+            Some(Value::Bool(false)) => map
+                .keys()
+                .filter(|name| !properties.is_some_and(|p| p.contains_key(*name)))
+                .map(|name| (name.as_str(), meant(name)))
+                .collect(),
+            _ => Vec::new(),
+        };
+        for name in &missing {
+            if !unknown.iter().any(|(_, meant)| meant == &Some(*name)) {
                 out.push(Path::Field(path, name).violation("required", "is required"));
             }
         }
-        let additional = schema.get("additionalProperties");
         for (name, value) in map {
             match properties.and_then(|p| p.get(name)) {
                 Some(property) => self.check(property, value, &Path::Field(path, name), out),
                 None => match additional {
-                    Some(Value::Bool(false)) => out.push(
-                        Path::Field(path, name)
-                            .violation("additionalProperties", "is not a field of this object"),
-                    ),
+                    Some(Value::Bool(false)) => {
+                        let meant = unknown
+                            .iter()
+                            .find(|(unknown, _)| unknown == name)
+                            .and_then(|(_, meant)| *meant);
+                        let note = match meant {
+                            Some(meant) if missing.contains(&meant) => " (required)",
+                            _ => "",
+                        };
+                        out.push(Path::Field(path, name).violation(
+                            "additionalProperties",
+                            format!("is not a field of this object{}", did_you_mean(meant, note)),
+                        ))
+                    }
                     Some(extra @ Value::Object(_)) => {
                         self.check(extra, value, &Path::Field(path, name), out)
                     }

@@ -12,6 +12,7 @@
 
 #![warn(missing_docs)]
 
+pub mod dates;
 pub mod doc;
 mod error;
 mod facts;
@@ -19,6 +20,7 @@ mod index;
 mod interpret;
 mod keywords;
 mod messages;
+mod nearest;
 mod query;
 pub mod rules;
 pub mod surface;

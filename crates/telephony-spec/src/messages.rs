@@ -6,6 +6,8 @@
 
 use serde_json::Value;
 
+use crate::nearest::nearest;
+
 /// Enums with more values than this are not spelled out in messages.
 const ENUM_IN_MESSAGE_MAX: usize = 12;
 
@@ -39,8 +41,9 @@ pub(crate) fn article(ty: &str) -> String {
 }
 
 /// `must be one of: A, B`, or, for a long enum, `must be one of the N values of Schema` (named
-/// by the last segment of `at`, the reference it was found at).
-pub(crate) fn enum_message(values: &[Value], at: Option<&str>) -> String {
+/// by the last segment of `at`, the reference it was found at); with `; did you mean `A`?` when
+/// one value is clearly what `written` meant.
+pub(crate) fn enum_message(values: &[Value], at: Option<&str>, written: &Value) -> String {
     let listed: Vec<String> = values
         .iter()
         .map(|v| {
@@ -49,13 +52,31 @@ pub(crate) fn enum_message(values: &[Value], at: Option<&str>) -> String {
                 .unwrap_or_else(|| v.to_string())
         })
         .collect();
+    let suggestion = match written.as_str() {
+        Some(text) => {
+            let names: Vec<&str> = listed.iter().map(String::as_str).collect();
+            did_you_mean(nearest(text, &names), "")
+        }
+        None => String::new(),
+    };
     if listed.len() <= ENUM_IN_MESSAGE_MAX {
-        return format!("must be one of: {}", listed.join(", "));
+        return format!("must be one of: {}{suggestion}", listed.join(", "));
     }
     let name = at
         .and_then(|r| r.rsplit('/').next())
         .unwrap_or("this field");
-    format!("must be one of the {} values of {name}", listed.len())
+    format!(
+        "must be one of the {} values of {name}{suggestion}",
+        listed.len()
+    )
+}
+
+/// `; did you mean `word`?` (with `note` after the word), or nothing without a word.
+pub(crate) fn did_you_mean(word: Option<&str>, note: &str) -> String {
+    match word {
+        Some(word) => format!("; did you mean `{word}`{note}?"),
+        None => String::new(),
+    }
 }
 
 /// What a pattern asks, in words for the patterns the specs use most.

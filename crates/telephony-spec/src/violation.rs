@@ -142,5 +142,5 @@ impl Path<'_> {
 
 /// `YYYY-MM-DD` naming a real calendar date.
 pub(crate) fn is_date(text: &str) -> bool {
-    text.len() == 10 && chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d").is_ok()
+    crate::dates::parse_date(text).is_ok()
 }

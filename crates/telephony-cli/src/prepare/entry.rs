@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use serde_json::{Map, Value};
 use telephony::{Vendor, validate};
 
-use super::fill::Fill;
+use super::fill::{self, Fill};
 use super::hints;
 use super::schedule::Schedules;
 use crate::item::Item;
@@ -31,7 +31,7 @@ impl Entries<'_> {
         fields: &Map<String, Value>,
         problems: &mut Vec<Problem>,
     ) -> Option<(String, Item)> {
-        let path = format!("{}[{index}]", section(vendor));
+        let path = entry_path(vendor, index);
         let mut body = Value::Object(fields.clone());
         let before = problems.len();
         let org_id = match vendor {
@@ -39,9 +39,12 @@ impl Entries<'_> {
             Vendor::Webex => self.take_extra(&mut body, &path, "org_id", problems),
         };
         let key = schedule_key(vendor);
+        // The fields a broken schedule would have set: not checked, since what is wrong is
+        // the schedule, reported where it is defined.
+        let mut unset = Vec::new();
         if let Some(name) = self.take_extra(&mut body, &path, key, problems) {
             match self.schedules.get(&name) {
-                Some(Some(schedule)) => {
+                Some(Ok(schedule)) => {
                     let fill = Fill {
                         source: self.source,
                         entry: &path,
@@ -50,11 +53,13 @@ impl Entries<'_> {
                     };
                     fill.fill(vendor, &mut body, schedule, problems);
                 }
-                Some(None) => {}
+                Some(Err(_)) => unset = fill::set_by_schedule(vendor, &body),
                 None => problems.push(self.unknown_schedule(&path, key, &name)),
             }
         }
-        problems.extend(check(self.source, vendor, &path, &body));
+        problems.extend(check(self.source, vendor, &path, &body, &unset));
+        // With a broken schedule the item is still returned, to be checked with the others
+        // (its name), though never sent: the schedule's problem stops the manifest.
         if problems.len() != before {
             return None;
         }
@@ -106,8 +111,15 @@ impl Entries<'_> {
     }
 }
 
-/// The body at `entry` checked by `vendor`'s spec: every violation, as problems.
-pub fn check(source: &Source, vendor: Vendor, entry: &str, body: &Value) -> Vec<Problem> {
+/// The body at `entry` checked by `vendor`'s spec: every violation, as problems, but those
+/// about the fields `unset` (or within them).
+pub fn check(
+    source: &Source,
+    vendor: Vendor,
+    entry: &str,
+    body: &Value,
+    unset: &[&str],
+) -> Vec<Problem> {
     let checked = match vendor {
         Vendor::Dialpad => validate::dialpad_office(body),
         Vendor::Webex => validate::webex_operating_mode(body),
@@ -116,17 +128,30 @@ pub fn check(source: &Source, vendor: Vendor, entry: &str, body: &Value) -> Vec<
         Ok(()) => Vec::new(),
         Err(violations) => violations
             .iter()
+            .filter(|v| !unset.contains(&field_of(&v.path)))
             .map(|v| hints::violation(source, entry, v))
             .collect(),
     }
 }
 
-/// The path of a vendor's entries in a manifest.
-fn section(vendor: Vendor) -> &'static str {
-    match vendor {
+/// The field of the body a JSON path is in: `holidays` for `$.holidays[0].name`.
+fn field_of(path: &str) -> &str {
+    let rest = path.strip_prefix("$.").unwrap_or_default();
+    rest.split(['.', '[']).next().unwrap_or_default()
+}
+
+/// The path of the entry at `index` of `vendor`'s section of a manifest.
+pub fn entry_path(vendor: Vendor, index: usize) -> String {
+    let section = match vendor {
         Vendor::Dialpad => "$.dialpad.offices",
         Vendor::Webex => "$.webex.operating_modes",
-    }
+    };
+    format!("{section}[{index}]")
+}
+
+/// The name of the schedule an entry of `vendor` uses, if it names one.
+pub fn schedule_of(vendor: Vendor, fields: &Map<String, Value>) -> Option<&str> {
+    fields.get(schedule_key(vendor)).and_then(Value::as_str)
 }
 
 /// The key of an entry that names its schedule.

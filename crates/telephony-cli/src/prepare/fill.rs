@@ -42,6 +42,23 @@ impl Fill<'_> {
     }
 }
 
+/// The fields of a Webex mode's body a schedule sets (and `type`, when the body has none).
+const WEBEX_SET_BY_SCHEDULE: [&str; 3] = ["sameHoursDaily", "differentHoursDaily", "holidays"];
+
+/// The fields of `body` that a schedule would set for `vendor`.
+pub fn set_by_schedule(vendor: Vendor, body: &Value) -> Vec<&'static str> {
+    match vendor {
+        Vendor::Dialpad => DIALPAD_HOURS_FIELDS.to_vec(),
+        Vendor::Webex => {
+            let mut fields = WEBEX_SET_BY_SCHEDULE.to_vec();
+            if body.get("type").is_none() {
+                fields.push("type");
+            }
+            fields
+        }
+    }
+}
+
 /// Why a schedule cannot go into a body: the field at fault (the schedule's key when `None`)
 /// and what to say.
 type Unfilled = (Option<&'static str>, String);
@@ -67,8 +84,10 @@ fn dialpad(body: &mut Value, schedule: &Converted) -> Result<(), Unfilled> {
 
 fn webex(body: &mut Value, schedule: &Converted, today: NaiveDate) -> Result<(), Unfilled> {
     let fail = |message: String| (None, message);
-    let set_by_schedule = ["sameHoursDaily", "differentHoursDaily", "holidays"];
-    if let Some(field) = set_by_schedule.iter().find(|f| body.get(**f).is_some()) {
+    if let Some(field) = WEBEX_SET_BY_SCHEDULE
+        .iter()
+        .find(|f| body.get(**f).is_some())
+    {
         return Err(fail(format!(
             "`{field}` is set by `schedule`; give one or the other"
         )));

@@ -9,7 +9,7 @@ mod keys;
 mod path;
 mod schedule;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use chrono::NaiveDate;
 use serde_json::Value;
@@ -24,10 +24,11 @@ use crate::source::Source;
 pub fn manifest(source: &Source, today: NaiveDate) -> Result<Vec<Item>, Vec<Problem>> {
     let parsed: Manifest = serde_path_to_error::deserialize(&source.value).map_err(|err| {
         let path = path::from_serde(err.path());
-        vec![Problem::new(source, &path, err.inner().to_string())]
+        let message = date_message(source, &path).unwrap_or_else(|| err.inner().to_string());
+        vec![Problem::new(source, &path, message)]
     })?;
     let mut problems = Vec::new();
-    let schedules = schedule::convert_all(source, &parsed.schedules, &mut problems);
+    let schedules = schedule::convert_all(&parsed.schedules);
     let entries = entry::Entries {
         source,
         schedules: &schedules,
@@ -44,8 +45,22 @@ pub fn manifest(source: &Source, today: NaiveDate) -> Result<Vec<Item>, Vec<Prob
         .iter()
         .map(|e| (Vendor::Webex, &e.0));
     let mut items = Vec::new();
+    let mut users: BTreeMap<&str, Vec<String>> = BTreeMap::new();
     for (index, (vendor, fields)) in offices.enumerate().chain(modes.enumerate()) {
+        if let Some(name) = entry::schedule_of(vendor, fields) {
+            users
+                .entry(name)
+                .or_default()
+                .push(entry::entry_path(vendor, index));
+        }
         items.extend(entries.prepare(vendor, index, fields, &mut problems));
+    }
+    for (name, broken) in schedules
+        .iter()
+        .filter_map(|(n, s)| Some((n, s.as_ref().err()?)))
+    {
+        let users = users.get(name.as_str()).map_or(&[][..], Vec::as_slice);
+        problems.push(broken.problem(source, users));
     }
     let mut seen = HashSet::new();
     for (path, item) in &items {
@@ -68,6 +83,19 @@ pub fn manifest(source: &Source, today: NaiveDate) -> Result<Vec<Item>, Vec<Prob
     }
 }
 
+/// What is wrong with a holiday's `date` or `until` at `path`, if it is text: the manifest reads
+/// dates with chrono, whose errors do not say what a date is (`input is out of range`).
+fn date_message(source: &Source, path: &str) -> Option<String> {
+    let in_holidays = path.starts_with("$.schedules.") && path.contains(".holidays[");
+    if !in_holidays || !(path.ends_with(".date") || path.ends_with(".until")) {
+        return None;
+    }
+    let text = path::value_at(&source.value, path)?.as_str()?;
+    telephony::schedule::parse_date(text)
+        .err()
+        .map(|err| err.to_string())
+}
+
 /// Checks one request body (a Dialpad office or a Webex operating mode, told apart by its
 /// fields: a mode has `level`).
 pub fn single_body(source: &Source) -> Result<Item, Vec<Problem>> {
@@ -84,7 +112,7 @@ pub fn single_body(source: &Source) -> Result<Item, Vec<Problem>> {
     } else {
         Vendor::Dialpad
     };
-    let problems = entry::check(source, vendor, "$", body);
+    let problems = entry::check(source, vendor, "$", body, &[]);
     if !problems.is_empty() {
         return Err(problems);
     }

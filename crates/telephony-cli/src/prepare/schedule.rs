@@ -18,30 +18,42 @@ pub struct Converted {
     pub holidays: Vec<Holiday>,
 }
 
-/// Every schedule by name; `None` for one that has a problem (reported once, where it is
-/// defined, and not again for each entry that uses it).
-pub type Schedules = BTreeMap<String, Option<Converted>>;
+/// Why a schedule cannot be used: the path and message of its first problem, reported once,
+/// where it is defined (with the entries that use it), and not again for each of them.
+pub struct Broken {
+    pub path: String,
+    pub message: String,
+}
 
-/// Converts every schedule of a manifest, adding each problem to `problems`.
-pub fn convert_all(
-    source: &Source,
-    schedules: &BTreeMap<String, Schedule>,
-    problems: &mut Vec<Problem>,
-) -> Schedules {
-    let mut converted = BTreeMap::new();
-    for (name, schedule) in schedules {
-        let path = format!("$.schedules.{name}");
-        match convert(schedule, &path) {
-            Ok(schedule) => {
-                converted.insert(name.clone(), Some(schedule));
-            }
-            Err((path, message)) => {
-                converted.insert(name.clone(), None);
-                problems.push(Problem::new(source, &path, message));
-            }
-        }
+impl Broken {
+    /// The problem, naming the entries at `users` that use the schedule.
+    pub fn problem(&self, source: &Source, users: &[String]) -> Problem {
+        let message = match users {
+            [] => self.message.clone(),
+            [only] => format!("{}; the schedule is used by {only}", self.message),
+            [first @ .., last] => format!(
+                "{}; the schedule is used by {} and {last}",
+                self.message,
+                first.join(", ")
+            ),
+        };
+        Problem::new(source, &self.path, message)
     }
-    converted
+}
+
+/// Every schedule by name, converted or broken.
+pub type Schedules = BTreeMap<String, Result<Converted, Broken>>;
+
+/// Converts every schedule of a manifest.
+pub fn convert_all(schedules: &BTreeMap<String, Schedule>) -> Schedules {
+    schedules
+        .iter()
+        .map(|(name, schedule)| {
+            let converted = convert(schedule, &format!("$.schedules.{name}"))
+                .map_err(|(path, message)| Broken { path, message });
+            (name.clone(), converted)
+        })
+        .collect()
 }
 
 /// One schedule, or the path and message of its first problem.

@@ -31,4 +31,6 @@ pub use crate::dialpad::hours::{DIALPAD_HOURS_FIELDS, DialpadHours};
 pub use crate::webex::holidays::{holidays_from_webex, holidays_to_webex_mode};
 pub use crate::webex::schedule::{WebexLevel, WebexSchedule};
 pub use holidays::{Holiday, HolidayDate, Nth};
+/// Dates as `YYYY-MM-DD`, read as the specs' `format: date` is (one implementation).
+pub use telephony_spec::dates::{DateError, parse_date};
 pub use weekly::{Interval, ScheduleError, WEEK, WeeklyHours, day_name};
