@@ -3,6 +3,7 @@
 
 mod apply;
 mod command;
+mod configuration;
 mod offline;
 mod proxy;
 mod single;
