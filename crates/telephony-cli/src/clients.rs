@@ -1,22 +1,87 @@
 //! The clients a command needs: from the environment (or token files), or pointed at the
-//! built-in mock started in this process with `--mock`.
+//! built-in mock started in this process with `--mock`; and where each one's token and base
+//! URL came from, so that an error showing one of them wrong names what to fix.
+//!
+//! Every [`ClientError`] is a configuration error (exit 2): a token missing, unreadable or
+//! refused by its vendor (401: not valid; 403: not allowed the call, with the scope Webex's
+//! document asks for), a base URL that cannot work (named by its variable: white space, a bad
+//! port, plain http to a remote host, https to a plain-http server, a certificate this machine
+//! does not trust, a redirect), a pacing flag that cannot be read. None of them is sent again.
+//! A vendor that cannot be reached is not one of them: that stays a failure of the run (exit
+//! 3), whose message names the variable its base URL came from.
 
 use std::path::Path;
 
 use telephony::{
-    AdaptiveRate, Api, ConfigError, DialpadClient, Pacing, Rate, RetryPolicy, Settings, Token,
-    Vendor, WebexClient,
+    AdaptiveRate, Api, ConfigError, DIALPAD_SANDBOX, DialpadClient, Misconfigured, Pacing, Rate,
+    RetryPolicy, Settings, Token, Vendor, WebexClient,
 };
 use telephony_mock::{MockConfig, MockHandle, MockServer, StartError};
 
 use crate::cli::Global;
 use crate::item::Item;
 
-/// The clients a run uses (one per vendor the manifest names).
+mod origin;
+
+pub use origin::Doing;
+use origin::{Origin, allowed, credential, origin};
+
+/// The clients a run uses (one per vendor the manifest names), and where their settings came
+/// from.
 #[derive(Debug, Default)]
 pub struct Clients {
     pub dialpad: Option<DialpadClient>,
     pub webex: Option<WebexClient>,
+    dialpad_from: Origin,
+    webex_from: Origin,
+}
+
+impl Clients {
+    /// `error` as the setting it shows wrong, named by where that setting came from (a token
+    /// the vendor refused, a base URL that cannot work); `Err(error)` as it was when it shows
+    /// none. An outcome that may have been carried out is never one of them.
+    pub fn named(
+        &self,
+        vendor: Vendor,
+        doing: Doing,
+        error: telephony::Error,
+    ) -> Result<ClientError, telephony::Error> {
+        let from = self.origin(vendor);
+        let origin = from.token.clone();
+        match error.misconfigured() {
+            Some(Misconfigured::Token { status: 403 }) => Ok(ClientError::Forbidden {
+                vendor,
+                origin,
+                doing: allowed(vendor, doing),
+                source: Box::new(error),
+            }),
+            Some(Misconfigured::Token { .. }) => Ok(ClientError::Refused {
+                vendor,
+                origin,
+                source: Box::new(error),
+            }),
+            Some(_) => Ok(match from.base_url {
+                Some(variable) => ClientError::BaseUrl {
+                    variable,
+                    source: error,
+                },
+                None => ClientError::Client(error),
+            }),
+            None => Err(error),
+        }
+    }
+
+    /// The variable the base URL of `vendor` came from, if one set it.
+    pub fn base_url_variable(&self, vendor: Vendor) -> Option<&'static str> {
+        self.origin(vendor).base_url
+    }
+
+    fn origin(&self, vendor: Vendor) -> &Origin {
+        match vendor {
+            Vendor::Dialpad => &self.dialpad_from,
+            Vendor::Webex => &self.webex_from,
+        }
+    }
 }
 
 /// Why a client cannot be set up.
@@ -43,6 +108,35 @@ pub enum ClientError {
     Token { path: String, problem: String },
     #[error("{flag} `{text}`: expected COUNT/s, COUNT/min, adaptive or off")]
     Rate { flag: &'static str, text: String },
+    /// A token its vendor refused (401): wrong, expired or revoked.
+    #[error("{} refused the {} from {origin}", .vendor.title(), credential(*.vendor))]
+    Refused {
+        vendor: Vendor,
+        origin: String,
+        source: Box<telephony::Error>,
+    },
+    /// A token its vendor does not allow a call (403).
+    #[error("{} does not allow the {} from {origin} to {doing}", .vendor.title(), credential(*.vendor))]
+    Forbidden {
+        vendor: Vendor,
+        origin: String,
+        doing: String,
+        source: Box<telephony::Error>,
+    },
+}
+
+impl ClientError {
+    /// The message with the vendor's own words, on one line (for a journal line): `Dialpad
+    /// refused the API key from DIALPAD_API_TOKEN: Dialpad answered 401: …`.
+    pub fn said(&self) -> String {
+        match self {
+            ClientError::Refused { source, .. } | ClientError::Forbidden { source, .. } => {
+                format!("{self}: {source}")
+            }
+            ClientError::BaseUrl { source, .. } => format!("{self}: {source}"),
+            other => other.to_string(),
+        }
+    }
 }
 
 /// Builds a client for each vendor that `items` name. With `--mock`, also the running mock
@@ -79,6 +173,18 @@ pub async fn build(
             (global.dialpad_rate.as_deref(), "--dialpad-rate"),
         )
         .and_then(|settings| {
+            clients.dialpad_from = origin(
+                &mock,
+                (global.dialpad_token_file.as_deref(), "--dialpad-token-file"),
+                "DIALPAD_API_TOKEN",
+                "DIALPAD_BASE_URL",
+            );
+            if clients.dialpad_from.base_url.is_none()
+                && mock.is_none()
+                && settings.base_url_value() == DIALPAD_SANDBOX
+            {
+                clients.dialpad_from.base_url = Some("DIALPAD_SANDBOX");
+            }
             DialpadClient::new(settings).map_err(|e| naming(e, "DIALPAD_BASE_URL", &mock))
         });
         match client {
@@ -97,6 +203,12 @@ pub async fn build(
             (global.webex_rate.as_deref(), "--webex-rate"),
         )
         .and_then(|settings| {
+            clients.webex_from = origin(
+                &mock,
+                (global.webex_token_file.as_deref(), "--webex-token-file"),
+                "WEBEX_ACCESS_TOKEN",
+                "WEBEX_BASE_URL",
+            );
             WebexClient::new(settings).map_err(|e| naming(e, "WEBEX_BASE_URL", &mock))
         });
         match client {

@@ -56,6 +56,10 @@ pub enum Setup {
     NoClient(telephony::Vendor),
     #[error(transparent)]
     Journal(#[from] JournalError),
+    /// A vendor's first read that failed for another reason, in a run whose other first reads
+    /// showed settings to fix: named too, so that one run says everything it found.
+    #[error(transparent)]
+    Unread(Box<RunError>),
 }
 
 /// Why some items are not present.
@@ -115,9 +119,19 @@ impl From<Unfinished> for Stop {
     }
 }
 
+/// The first reads' settings to fix are a configuration error (exit 2), with any other first
+/// read that failed; every other failure of a run leaves items not present (exit 3).
 impl From<RunError> for Stop {
     fn from(error: RunError) -> Stop {
-        Unfinished::Run(error).into()
+        match error {
+            RunError::Settings { fix, failed } => Stop::Config(
+                fix.into_iter()
+                    .map(Setup::Client)
+                    .chain(failed.into_iter().map(|f| Setup::Unread(Box::new(f))))
+                    .collect(),
+            ),
+            error => Unfinished::Run(error).into(),
+        }
     }
 }
 

@@ -1,6 +1,12 @@
 //! Planning and applying: read back what exists, create only what is missing through the
 //! client's billing-safe creates (paced, capped in flight), and journal every outcome. The two
 //! vendors are independent (each client has its own pacing), so their items run at once.
+//!
+//! Every vendor's first read is tried before a plan fails, so that one run names every
+//! setting to fix: the first reads that show one wrong (a refused token, a base URL that cannot
+//! work) end the run as a configuration error (exit 2, [`RunError::Settings`]); any other
+//! failure to read is a failure of the run (exit 3), naming the variable its base URL came
+//! from. A create refused for a setting is journaled as failed with the setting named.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
@@ -9,7 +15,7 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use futures_util::{Stream, StreamExt, TryStreamExt, stream};
 use telephony::{OfficeBaseline, Vendor};
 
-use crate::clients::Clients;
+use crate::clients::{ClientError, Clients, Doing};
 use crate::item::Item;
 use crate::journal::{Entry, Journal, JournalError, Recorded};
 
@@ -33,41 +39,55 @@ pub struct Plan {
 pub enum RunError {
     #[error("reading what exists failed")]
     Read(#[from] telephony::Error),
+    /// Reading what exists failed at a base URL that `variable` set.
+    #[error("reading what exists failed (base URL from {variable})")]
+    ReadAt {
+        variable: &'static str,
+        source: telephony::Error,
+    },
+    /// The vendors' first reads showed settings to fix (at least one), each named; `failed`
+    /// are the other vendors' first reads that failed for another reason.
+    #[error("reading what exists showed settings to fix")]
+    Settings {
+        fix: Vec<ClientError>,
+        failed: Vec<RunError>,
+    },
     #[error(transparent)]
     Journal(#[from] JournalError),
     #[error("the manifest has {} items but no client is set up for them", .0.name())]
     NoClient(Vendor),
 }
 
+/// The modes' ids by name, in each organization-and-location (none: organization level).
+type Scopes = BTreeMap<(Option<String>, Option<String>), HashMap<String, String>>;
+
 /// Reads back what exists: every Dialpad office once, and the operating modes of each
-/// organization-and-scope the manifest names.
+/// organization-and-scope the manifest names. Both vendors' first reads are tried whatever the
+/// other's came to.
 pub async fn plan(items: Vec<Item>, clients: &Clients) -> Result<Plan, RunError> {
     let mut baseline = None;
     let mut offices: HashMap<String, String> = HashMap::new();
+    let mut unread = Vec::new();
     if items.iter().any(|i| i.vendor() == Vendor::Dialpad) {
         let client = clients
             .dialpad
             .as_ref()
             .ok_or(RunError::NoClient(Vendor::Dialpad))?;
-        let listed: Vec<(i64, Option<String>)> = client
-            .offices()
-            .items()
-            .try_filter_map(
-                |o| async move { Ok(telephony::dialpad::id_of(&o).map(|id| (id, o.name))) },
-            )
-            .try_collect()
-            .await?;
-        for (id, name) in &listed {
-            if let Some(name) = name {
-                offices
-                    .entry(name.clone())
-                    .or_insert_with(|| id.to_string());
+        match list_offices(client).await {
+            Ok(listed) => {
+                for (id, name) in &listed {
+                    if let Some(name) = name {
+                        offices
+                            .entry(name.clone())
+                            .or_insert_with(|| id.to_string());
+                    }
+                }
+                baseline = Some(OfficeBaseline::new(listed.into_iter().map(|(id, _)| id)));
             }
+            Err(error) => unread.push((Vendor::Dialpad, error)),
         }
-        baseline = Some(OfficeBaseline::new(listed.into_iter().map(|(id, _)| id)));
     }
-    let mut scopes: BTreeMap<(Option<String>, Option<String>), HashMap<String, String>> =
-        BTreeMap::new();
+    let mut scopes = Scopes::new();
     for item in &items {
         if let Item::Mode {
             org_id, location, ..
@@ -78,11 +98,57 @@ pub async fn plan(items: Vec<Item>, clients: &Clients) -> Result<Plan, RunError>
                 .or_default();
         }
     }
-    for ((org_id, location), names) in scopes.iter_mut() {
+    if !scopes.is_empty() {
         let client = clients
             .webex
             .as_ref()
             .ok_or(RunError::NoClient(Vendor::Webex))?;
+        if let Err(error) = list_modes(client, &mut scopes).await {
+            unread.push((Vendor::Webex, error));
+        }
+    }
+    if !unread.is_empty() {
+        return Err(unread_error(clients, unread));
+    }
+    let items = items
+        .into_iter()
+        .map(|item| {
+            let existing = match &item {
+                Item::Office { name, .. } => offices.get(name).cloned(),
+                Item::Mode {
+                    name,
+                    org_id,
+                    location,
+                    ..
+                } => scopes
+                    .get(&(org_id.clone(), location.clone()))
+                    .and_then(|names| names.get(name).cloned()),
+            };
+            Planned { item, existing }
+        })
+        .collect();
+    Ok(Plan { items, baseline })
+}
+
+/// Every Dialpad office, as its id and name.
+async fn list_offices(
+    client: &telephony::DialpadClient,
+) -> Result<Vec<(i64, Option<String>)>, telephony::Error> {
+    client
+        .offices()
+        .items()
+        .try_filter_map(|o| async move { Ok(telephony::dialpad::id_of(&o).map(|id| (id, o.name))) })
+        .try_collect()
+        .await
+}
+
+/// The modes of each organization-and-scope in `scopes`, by name; stops at the first listing
+/// that fails.
+async fn list_modes(
+    client: &telephony::WebexClient,
+    scopes: &mut Scopes,
+) -> Result<(), telephony::Error> {
+    for ((org_id, location), names) in scopes.iter_mut() {
         let mut list = client.operating_modes().page_size(100);
         if let Some(org) = org_id {
             list = list.org_id(org.clone());
@@ -106,24 +172,30 @@ pub async fn plan(items: Vec<Item>, clients: &Clients) -> Result<Plan, RunError>
             }
         }
     }
-    let items = items
-        .into_iter()
-        .map(|item| {
-            let existing = match &item {
-                Item::Office { name, .. } => offices.get(name).cloned(),
-                Item::Mode {
-                    name,
-                    org_id,
-                    location,
-                    ..
-                } => scopes
-                    .get(&(org_id.clone(), location.clone()))
-                    .and_then(|names| names.get(name).cloned()),
-            };
-            Planned { item, existing }
-        })
-        .collect();
-    Ok(Plan { items, baseline })
+    Ok(())
+}
+
+/// The error of first reads that failed (at least one): the settings they show wrong, each
+/// named, if any; otherwise the first failure, with the variable its base URL came from.
+fn unread_error(clients: &Clients, unread: Vec<(Vendor, telephony::Error)>) -> RunError {
+    let mut fix = Vec::new();
+    let mut failed = Vec::new();
+    for (vendor, error) in unread {
+        match clients.named(vendor, Doing::Reading, error) {
+            Ok(named) => fix.push(named),
+            Err(error) => failed.push(match clients.base_url_variable(vendor) {
+                Some(variable) => RunError::ReadAt {
+                    variable,
+                    source: error,
+                },
+                None => RunError::Read(error),
+            }),
+        }
+    }
+    match (fix.is_empty(), failed.is_empty()) {
+        (true, false) => failed.remove(0),
+        _ => RunError::Settings { fix, failed },
+    }
 }
 
 /// Creates every missing item of `plan`, journaling each outcome (and every item that already
@@ -226,7 +298,13 @@ async fn create(
         Ok((true, id)) => (Recorded::Created, Some(id), None),
         Ok((false, id)) => (Recorded::Found, Some(id), None),
         Err(err) if err.is_ambiguous() => (Recorded::Ambiguous, None, Some(err.to_string())),
-        Err(err) => (Recorded::Failed, None, Some(err.to_string())),
+        Err(err) => {
+            let said = match clients.named(item.vendor(), Doing::Creating, err) {
+                Ok(named) => named.said(),
+                Err(err) => err.to_string(),
+            };
+            (Recorded::Failed, None, Some(said))
+        }
     }
 }
 

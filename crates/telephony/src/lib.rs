@@ -42,6 +42,7 @@ mod auth;
 mod create;
 pub mod dialpad;
 mod error;
+mod misconfigured;
 mod names;
 mod pacing;
 mod pages;
@@ -62,6 +63,7 @@ pub use dialpad::{
     OfficeBaseline, OfficeList,
 };
 pub use error::{ApiErrorBody, ConfigError, Error, MAX_ERROR_BODY};
+pub use misconfigured::Misconfigured;
 pub use mode::ModeBuilder;
 pub use office::OfficeBuilder;
 pub use pacing::{AdaptiveRate, Pacing, Rate};
@@ -73,7 +75,10 @@ pub use settings::{Api, DialpadApi, DialpadSettings, Settings, WebexApi, WebexSe
 /// Which vendor an error is about (`Error::Api::vendor` and the like).
 pub use telephony_spec::Vendor;
 pub use webex::mode;
-pub use webex::{CreateMode, CreateModeOnce, GetMode, ModeList, WEBEX_PRODUCTION, WebexClient};
+pub use webex::{
+    CreateMode, CreateModeOnce, GetMode, ModeList, WEBEX_PRODUCTION, WEBEX_READ_SCOPE,
+    WEBEX_WRITE_SCOPE, WebexClient,
+};
 
 /// The generated Dialpad request and response types.
 pub use telephony_api::dialpad::types as dialpad_types;

@@ -1,5 +1,7 @@
 //! `telephony apply`: create what the manifest asks for and does not exist yet, each outcome
-//! journaled as it is known; Ctrl-C stops starting new creates.
+//! journaled as it is known; Ctrl-C stops starting new creates. Settings that the first reads
+//! show wrong exit 2 before any create, as with `plan`; a token refused once creates have
+//! begun leaves the items it refused failed (journaled, the token named) and exits 3.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;

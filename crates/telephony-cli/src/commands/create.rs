@@ -1,7 +1,10 @@
 //! `telephony dialpad create-office` and `telephony webex create-operating-mode`: one create,
 //! then its read-back. The id is printed (and journaled) as soon as the create ends known, so
 //! that nothing that fails afterwards can lose it: a failed read-back says "created; reading
-//! it back failed" with the id, and exits 3.
+//! it back failed" with the id, and exits 3. A create its vendor refused for a setting (the
+//! token, with 401 or 403: refused as such, so surely not created; a base URL that cannot
+//! work) exits 2 naming where that setting came from, and journals nothing; an outcome that
+//! may have been carried out is never taken for one, and exits 3.
 
 use std::path::{Path, PathBuf};
 
@@ -9,7 +12,7 @@ use serde_json::{Value, json};
 use telephony::Vendor;
 
 use crate::cli::{Global, Output};
-use crate::clients::{self, Clients};
+use crate::clients::{self, Clients, Doing};
 use crate::exit::{Setup, Stop, Unfinished};
 use crate::input;
 use crate::item::Item;
@@ -128,7 +131,14 @@ async fn send(item: &Item, org_id: Option<&str>, clients: &Clients) -> Result<Cr
             create.await.map(Created::Mode)
         }
     };
-    created.map_err(|err| Unfinished::Create(err).into())
+    // A create refused for a setting (401, 403: refused as such, so surely not created) is a
+    // configuration error naming it; any other failure, an unknown outcome above all, is not.
+    created.map_err(
+        |err| match clients.named(item.vendor(), Doing::Creating, err) {
+            Ok(named) => Setup::Client(named).into(),
+            Err(err) => Unfinished::Create(err).into(),
+        },
+    )
 }
 
 /// The resource as the vendor holds it now, as JSON.

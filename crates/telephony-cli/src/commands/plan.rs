@@ -1,5 +1,7 @@
 //! `telephony plan` (and `apply --dry-run`): what a run would create and what already exists.
-//! Sends only reads.
+//! Sends only reads. Each vendor's first read is tried; the settings they show wrong (a
+//! refused token, a base URL that cannot work) exit 2, every one named; a read that fails
+//! otherwise (a vendor that cannot be reached) exits 3.
 
 use std::path::Path;
 

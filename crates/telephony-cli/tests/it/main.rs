@@ -3,6 +3,7 @@
 
 mod apply;
 mod command;
+mod configuration;
 mod guidance;
 mod offline;
 mod proxy;

@@ -15,4 +15,4 @@ mod settings;
 pub use client::WebexClient;
 pub use list::ModeList;
 pub use requests::{CreateMode, CreateModeOnce, GetMode};
-pub use settings::WEBEX_PRODUCTION;
+pub use settings::{WEBEX_PRODUCTION, WEBEX_READ_SCOPE, WEBEX_WRITE_SCOPE};
