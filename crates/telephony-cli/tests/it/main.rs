@@ -5,4 +5,5 @@ mod apply;
 mod command;
 mod offline;
 mod proxy;
+mod reading;
 mod single;
