@@ -1,5 +1,6 @@
 //! The files a command is given, read and checked: a syntax error or a body the spec refuses
-//! is a problem of the input, a file that cannot be read at all a configuration error.
+//! is a problem of the input, a file that cannot be read at all a configuration error. The
+//! file `-` is standard input.
 
 use std::path::Path;
 
@@ -11,10 +12,14 @@ use crate::prepare;
 use crate::problem::Problem;
 use crate::source::{ReadError, Source};
 
-/// Reads `file` into JSON, keeping where every value came from.
+/// Reads `file` (`-`: standard input) into JSON, keeping where every value came from.
 pub fn read(file: &Path) -> Result<Source, Stop> {
-    let name = file.display().to_string();
-    Source::read(&name).map_err(|err| match err {
+    let read = if file == Path::new("-") {
+        Source::read_stdin()
+    } else {
+        Source::read(&file.display().to_string())
+    };
+    read.map_err(|err| match err {
         ReadError::Syntax { file, at, message } => {
             Stop::Invalid(vec![Problem::at(&file, at, message)])
         }

@@ -7,4 +7,5 @@ mod configuration;
 mod guidance;
 mod offline;
 mod proxy;
+mod reading;
 mod single;
