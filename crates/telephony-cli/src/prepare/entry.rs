@@ -51,7 +51,12 @@ impl Entries<'_> {
                         key,
                         today: self.today,
                     };
-                    fill.fill(vendor, &mut body, schedule, problems);
+                    // A schedule this vendor cannot take is one problem at the entry's
+                    // schedule key, not also the fields it would have set.
+                    let would_set = fill::set_by_schedule(vendor, &body);
+                    if !fill.fill(vendor, &mut body, schedule, problems) {
+                        unset = would_set;
+                    }
                 }
                 Some(Err(_)) => unset = fill::set_by_schedule(vendor, &body),
                 None => problems.push(self.unknown_schedule(&path, key, &name)),

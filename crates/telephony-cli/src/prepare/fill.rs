@@ -23,14 +23,15 @@ pub struct Fill<'a> {
 }
 
 impl Fill<'_> {
-    /// Writes `schedule` into `body` for `vendor`, or adds why not to `problems`.
+    /// Writes `schedule` into `body` for `vendor`, or adds why not to `problems` and returns
+    /// false.
     pub fn fill(
         &self,
         vendor: Vendor,
         body: &mut Value,
         schedule: &Converted,
         problems: &mut Vec<Problem>,
-    ) {
+    ) -> bool {
         let filled = match vendor {
             Vendor::Dialpad => dialpad(body, schedule),
             Vendor::Webex => webex(body, schedule, self.today),
@@ -38,7 +39,9 @@ impl Fill<'_> {
         if let Err((field, message)) = filled {
             let path = format!("{}.{}", self.entry, field.unwrap_or(self.key));
             problems.push(Problem::new(self.source, &path, message));
+            return false;
         }
+        true
     }
 }
 
