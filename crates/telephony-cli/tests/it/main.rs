@@ -6,3 +6,4 @@ mod command;
 mod offline;
 mod proxy;
 mod single;
+mod surface;
