@@ -1,8 +1,10 @@
-//! Generates the `telephony-api` crate from the curated specs in `openapi/`.
+//! Generates the `telephony-api` crate from the curated specs in `openapi/`, and the files
+//! derived from them and from the CLI's definition: the specs' copies and the `telephony`
+//! command's completions and man pages ([`crate::cli_files`]).
 //!
 //! One module per vendor (`src/<vendor>.rs`) and a `src/lib.rs` that declares them behind a
-//! cargo feature each. Output depends only on the spec text and the settings below, so two runs
-//! produce identical bytes; `--check` relies on that.
+//! cargo feature each. Output depends only on the spec text, the command's definition and the
+//! settings below, so two runs produce identical bytes; `--check` relies on that.
 
 use std::fmt;
 use std::path::{Path, PathBuf};
@@ -10,6 +12,8 @@ use std::path::{Path, PathBuf};
 use progenitor::{GenerationSettings, Generator, InterfaceStyle, TagStyle, TypeImpl};
 use schemars::schema::{InstanceType, Schema, SchemaObject};
 use telephony_spec::Vendor;
+
+use crate::cli_files;
 
 /// Where the generated crate lives, relative to the workspace root.
 pub const CRATE_DIR: &str = "crates/telephony-api";
@@ -40,6 +44,8 @@ pub enum CodegenError {
     Format { path: String, source: syn::Error },
     #[error("`{command}` failed: {message}")]
     Derive { command: String, message: String },
+    #[error(transparent)]
+    Man(#[from] cli_files::RenderError),
     #[error("cannot write {path}: {source}")]
     Write {
         path: String,
@@ -95,12 +101,14 @@ pub fn manifest_schema(root: &Path) -> Result<GeneratedFile, CodegenError> {
 /// that it can be packaged; `openapi/` stays the one source and `--check` compares the copies.
 pub const SPEC_COPY_DIR: &str = "crates/telephony-spec/openapi";
 
-/// Builds every generated file from the specs under `root`.
+/// Builds every generated file from the specs under `root` (and the CLI's completions and man
+/// pages, whose version names the specs' versions).
 pub fn generate(root: &Path) -> Result<Vec<GeneratedFile>, CodegenError> {
     let mut files = vec![GeneratedFile {
         path: format!("{CRATE_DIR}/src/lib.rs"),
         contents: lib_rs(&Vendor::ALL),
     }];
+    let mut texts = Vec::new();
     for vendor in Vendor::ALL {
         let spec_path = root.join(vendor.spec_path());
         let text = std::fs::read_to_string(&spec_path).map_err(|source| CodegenError::Read {
@@ -114,9 +122,15 @@ pub fn generate(root: &Path) -> Result<Vec<GeneratedFile>, CodegenError> {
         // The copy `telephony-spec` embeds, so that its package holds the specs it reads.
         files.push(GeneratedFile {
             path: format!("{SPEC_COPY_DIR}/{}.yaml", vendor.name()),
-            contents: text,
+            contents: text.clone(),
         });
+        texts.push((vendor, text));
     }
+    files.extend(
+        cli_files::files(&texts)?
+            .into_iter()
+            .map(|(path, contents)| GeneratedFile { path, contents }),
+    );
     Ok(files)
 }
 
@@ -350,18 +364,27 @@ pub fn write_file(root: &Path, file: &GeneratedFile) -> Result<bool, CodegenErro
     Ok(true)
 }
 
-/// `.rs` files in the generated crate's `src/` that are not among `files`.
+/// Files in the folders the generator writes alone that are not among `files`: `.rs` files in
+/// the generated crate's `src/`, and any file in the CLI's completions and man folders.
 fn orphans(root: &Path, files: &[GeneratedFile]) -> Vec<PathBuf> {
-    let src = Path::new(CRATE_DIR).join("src");
-    let Ok(entries) = std::fs::read_dir(root.join(&src)) else {
-        return Vec::new();
-    };
-    let mut found: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|entry| src.join(entry.file_name()))
-        .filter(|rel| rel.extension().is_some_and(|ext| ext == "rs"))
-        .filter(|rel| !files.iter().any(|f| Path::new(&f.path) == rel.as_path()))
-        .collect();
+    let owned = [
+        (Path::new(CRATE_DIR).join("src"), Some("rs")),
+        (PathBuf::from(cli_files::COMPLETIONS_DIR), None),
+        (PathBuf::from(cli_files::MAN_DIR), None),
+    ];
+    let mut found = Vec::new();
+    for (dir, extension) in owned {
+        let Ok(entries) = std::fs::read_dir(root.join(&dir)) else {
+            continue;
+        };
+        found.extend(
+            entries
+                .filter_map(Result::ok)
+                .map(|entry| dir.join(entry.file_name()))
+                .filter(|rel| extension.is_none_or(|e| rel.extension().is_some_and(|x| x == e)))
+                .filter(|rel| !files.iter().any(|f| Path::new(&f.path) == rel.as_path())),
+        );
+    }
     found.sort();
     found
 }

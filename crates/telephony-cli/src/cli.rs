@@ -1,4 +1,5 @@
-//! The command line, as clap reads it.
+//! The command line, as clap reads it: the commands, their flags, and the flags every command
+//! shares. [`crate::parse`] shapes it into what the binary parses and shows.
 
 use std::path::PathBuf;
 
@@ -12,6 +13,7 @@ Examples:
   telephony apply sites.yaml                 create what is missing (DIALPAD_API_TOKEN,
                                              WEBEX_ACCESS_TOKEN from the environment)
   telephony schema > manifest.schema.json    a JSON Schema for editors
+  telephony completions bash                 a completion script (also zsh, fish, powershell)
 
 Exit codes: 0 everything is present (or valid), 1 invalid input, 2 usage or configuration
 error, 3 some items failed or remain unknown (or the run was interrupted).";
@@ -19,7 +21,7 @@ error, 3 some items failed or remain unknown (or the run was interrupted).";
 /// Provision Dialpad offices and Webex Calling operating modes from a manifest: validated
 /// first, idempotent, resumable, exactly once.
 #[derive(Debug, Parser)]
-#[command(name = "telephony", version, after_help = EXAMPLES)]
+#[command(name = "telephony", after_help = EXAMPLES)]
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
@@ -27,12 +29,17 @@ pub struct Cli {
     pub global: Global,
 }
 
-/// Options of every command.
+/// The heading of the flags that set up the vendors' clients.
+const VENDOR_OPTIONS: &str = "Vendor options";
+
+/// Options read before the command or after it. `--output` and `-v` belong to every command;
+/// the vendor options ([`VENDOR_FLAGS`]) only to those that send requests, and are shown only
+/// there.
 #[derive(Debug, Args)]
 pub struct Global {
     /// Start the built-in mock server in this process and use it for both vendors (no
     /// credentials needed; nothing leaves this machine).
-    #[arg(long, global = true)]
+    #[arg(long, global = true, help_heading = VENDOR_OPTIONS)]
     pub mock: bool,
     /// Output format.
     #[arg(long, global = true, value_enum, default_value_t = Output::Text, env = "TELEPHONY_OUTPUT")]
@@ -41,10 +48,10 @@ pub struct Global {
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
     /// Read the Dialpad API key from this file instead of DIALPAD_API_TOKEN.
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", help_heading = VENDOR_OPTIONS)]
     pub dialpad_token_file: Option<PathBuf>,
     /// Read the Webex access token from this file instead of WEBEX_ACCESS_TOKEN.
-    #[arg(long, global = true, value_name = "PATH")]
+    #[arg(long, global = true, value_name = "PATH", help_heading = VENDOR_OPTIONS)]
     pub webex_token_file: Option<PathBuf>,
     /// Dialpad pacing: COUNT/s or COUNT/min (default: the documented 1200/min), `adaptive`, or
     /// `off`.
@@ -52,22 +59,43 @@ pub struct Global {
         long,
         global = true,
         value_name = "RATE",
-        env = "TELEPHONY_DIALPAD_RATE"
+        env = "TELEPHONY_DIALPAD_RATE",
+        help_heading = VENDOR_OPTIONS
     )]
     pub dialpad_rate: Option<String>,
     /// Webex pacing: COUNT/s, COUNT/min, `adaptive` (the default: found from Webex's 429s), or
     /// `off`.
-    #[arg(long, global = true, value_name = "RATE", env = "TELEPHONY_WEBEX_RATE")]
+    #[arg(long, global = true, value_name = "RATE", env = "TELEPHONY_WEBEX_RATE", help_heading = VENDOR_OPTIONS)]
     pub webex_rate: Option<String>,
     /// Seconds to wait after a create's outcome is unknown before reading back what exists
     /// (default 10: a vendor may commit a create after its gateway gave up).
-    #[arg(long, global = true, value_name = "SECONDS", value_parser = seconds, env = "TELEPHONY_SETTLE_DELAY")]
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = seconds, env = "TELEPHONY_SETTLE_DELAY", help_heading = VENDOR_OPTIONS)]
     pub settle_delay: Option<std::time::Duration>,
     /// Seconds one read (a listing page or a get) may spend waiting for answers over all its
     /// attempts (default 40): a vendor that accepts requests and never answers fails within it.
-    #[arg(long, global = true, value_name = "SECONDS", value_parser = seconds, env = "TELEPHONY_TIMEOUT")]
+    #[arg(long, global = true, value_name = "SECONDS", value_parser = seconds, env = "TELEPHONY_TIMEOUT", help_heading = VENDOR_OPTIONS)]
     pub timeout: Option<std::time::Duration>,
 }
+
+/// The ids of the vendor options: each is read by plan, apply and the single creates
+/// ([`USES_VENDORS`]), and only there.
+pub const VENDOR_FLAGS: [&str; 7] = [
+    "mock",
+    "dialpad_token_file",
+    "webex_token_file",
+    "dialpad_rate",
+    "webex_rate",
+    "settle_delay",
+    "timeout",
+];
+
+/// The commands that read the vendor options, as paths of command names.
+pub const USES_VENDORS: [&[&str]; 4] = [
+    &["plan"],
+    &["apply"],
+    &["dialpad", "create-office"],
+    &["webex", "create-operating-mode"],
+];
 
 fn seconds(text: &str) -> Result<std::time::Duration, String> {
     text.parse::<f64>()
@@ -132,6 +160,26 @@ pub enum Command {
     Webex(WebexCommand),
     /// Print the manifest's JSON Schema (for editors).
     Schema,
+    /// Print a shell's completion script.
+    Completions {
+        /// The shell.
+        #[arg(value_enum)]
+        shell: Shell,
+    },
+}
+
+/// A shell that `telephony completions` writes a script for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    Bash,
+    Zsh,
+    Fish,
+    Powershell,
+}
+
+impl Shell {
+    /// Every shell, in a fixed order.
+    pub const ALL: [Shell; 4] = [Shell::Bash, Shell::Zsh, Shell::Fish, Shell::Powershell];
 }
 
 #[derive(Debug, Subcommand)]

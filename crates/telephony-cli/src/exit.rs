@@ -135,8 +135,9 @@ impl From<RunError> for Stop {
     }
 }
 
-/// Prints how the command ended (the problems as `output` asks, or the errors on stderr) and
-/// returns its exit code.
+/// Prints how the command ended and returns its exit code. Problems go out as `output` asks;
+/// errors go to stderr as text, and with `--output json` also to stdout as one JSON object
+/// ([`output::error_json`]) unless the command already printed its own JSON there.
 pub fn finish(result: Result<(), Stop>, output: Output) -> ExitCode {
     let code = match result {
         Ok(()) => OK,
@@ -148,11 +149,11 @@ pub fn finish(result: Result<(), Stop>, output: Output) -> ExitCode {
             INVALID
         }
         Err(Stop::Config(reasons)) => {
-            let lines: String = reasons
-                .iter()
-                .map(|reason| format!("error: {}\n", chain(reason)))
-                .collect();
-            eprint!("{lines}");
+            let messages: Vec<String> = reasons.iter().map(|reason| chain(reason)).collect();
+            for message in &messages {
+                eprintln!("error: {message}");
+            }
+            error_json(output, CONFIG, "configuration", &messages);
             CONFIG
         }
         Err(Stop::Incomplete(why)) => {
@@ -160,11 +161,21 @@ pub fn finish(result: Result<(), Stop>, output: Output) -> ExitCode {
                 Unfinished::Create(_) => "error: ",
                 _ => "",
             };
-            eprintln!("{prefix}{}", chain(why.as_ref()));
+            let message = chain(why.as_ref());
+            eprintln!("{prefix}{message}");
+            error_json(output, INCOMPLETE, "incomplete", &[message]);
             INCOMPLETE
         }
     };
     ExitCode::from(code)
+}
+
+/// With `--output json`, the error as JSON on stdout, unless stdout holds the command's own
+/// JSON already (an incomplete run's summary says how it ended).
+fn error_json(output: Output, code: u8, kind: &str, messages: &[String]) {
+    if output == Output::Json && !output::printed_json() {
+        output::print_json(&output::error_json(code, kind, messages));
+    }
 }
 
 /// `error` and its sources, `outer: inner: …`, as far as a message does not already show

@@ -171,6 +171,49 @@ pub fn default_path(file: &Path, mock: bool) -> PathBuf {
     file.with_extension("journal.jsonl")
 }
 
+/// Where a run journals: the path asked for, or the default. With the in-process mock and no
+/// path asked for, the default is a scratch file, removed when the run ends (dropped): the
+/// mock's state ends with the process, and so does what the journal would be for.
+#[derive(Debug)]
+pub struct Place {
+    path: PathBuf,
+    scratch: bool,
+}
+
+impl Place {
+    /// `asked` (`--journal`), or else the default for a run of `file`.
+    pub fn choose(asked: Option<PathBuf>, file: &Path, mock: bool) -> Place {
+        match asked {
+            Some(path) => Place {
+                path,
+                scratch: false,
+            },
+            None => Place {
+                path: default_path(file, mock),
+                scratch: mock,
+            },
+        }
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Whether the journal stays after the run (so saying where it is tells something).
+    pub fn kept(&self) -> bool {
+        !self.scratch
+    }
+}
+
+impl Drop for Place {
+    fn drop(&mut self) {
+        if self.scratch {
+            // A scratch journal that is already gone, or cannot be removed, is no harm.
+            let _ = std::fs::remove_file(&self.path);
+        }
+    }
+}
+
 /// Now, as RFC 3339 in UTC.
 pub fn now() -> String {
     chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
@@ -214,5 +257,29 @@ mod tests {
                 .is_empty()
         );
         std::fs::remove_dir_all(&dir).expect("clean");
+    }
+
+    #[test]
+    fn a_scratch_journal_is_removed_and_one_asked_for_is_kept() {
+        let scratch = Place::choose(None, Path::new("sites.yaml"), true);
+        assert!(!scratch.kept());
+        Journal::open(scratch.path()).expect("open");
+        let path = scratch.path().to_path_buf();
+        assert!(path.exists());
+        drop(scratch);
+        assert!(!path.exists());
+
+        let dir = std::env::temp_dir().join(format!("journal-kept-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).expect("dir");
+        let asked = Place::choose(Some(dir.join("mine.jsonl")), Path::new("sites.yaml"), true);
+        assert!(asked.kept());
+        Journal::open(asked.path()).expect("open");
+        drop(asked);
+        assert!(dir.join("mine.jsonl").exists());
+        std::fs::remove_dir_all(&dir).expect("clean");
+
+        let beside = Place::choose(None, Path::new("sites.yaml"), false);
+        assert!(beside.kept());
+        assert_eq!(beside.path(), Path::new("sites.journal.jsonl"));
     }
 }

@@ -1,6 +1,7 @@
 //! What the commands print: aligned tables for people, JSON for programs.
 
 use std::fmt::Write as _;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use serde_json::{Value, json};
 
@@ -8,12 +9,28 @@ use crate::journal::{Entry, Recorded};
 use crate::problem::Problem;
 use crate::run::Planned;
 
+/// Whether a command printed its JSON on stdout (see [`printed_json`]).
+static PRINTED_JSON: AtomicBool = AtomicBool::new(false);
+
 /// `value` as pretty JSON on stdout.
 pub fn print_json(value: &Value) {
     println!(
         "{}",
         serde_json::to_string_pretty(value).unwrap_or_default()
     );
+    PRINTED_JSON.store(true, Ordering::SeqCst);
+}
+
+/// Whether stdout already holds a JSON document (a summary, say): a command's stdout holds
+/// one, its result or else its error.
+pub fn printed_json() -> bool {
+    PRINTED_JSON.load(Ordering::SeqCst)
+}
+
+/// How a command that printed nothing ended, for programs:
+/// `{"error": {"exit_code": 2, "kind": "configuration", "messages": […]}}`.
+pub fn error_json(exit_code: u8, kind: &str, messages: &[String]) -> Value {
+    json!({ "error": { "exit_code": exit_code, "kind": kind, "messages": messages } })
 }
 
 /// Rows as columns padded to their widest cell.

@@ -25,11 +25,14 @@ pub async fn run(
 ) -> Result<(), Stop> {
     let items = input::manifest(manifest)?;
     let (clients, mock) = clients::build(global, &items).await?;
-    let journal = journal.unwrap_or_else(|| journal::default_path(manifest, mock.is_some()));
+    // Removes a scratch journal (--mock, no --journal) when the run ends, however it ends.
+    let place = journal::Place::choose(journal, manifest, mock.is_some());
     let total = items.len();
-    let earlier = Journal::read(&journal)?;
-    let journal = Arc::new(Journal::open(&journal)?);
-    eprintln!("journal: {}", journal.path().display());
+    let earlier = Journal::read(place.path())?;
+    let journal = Arc::new(Journal::open(place.path())?);
+    if place.kept() {
+        eprintln!("journal: {}", journal.path().display());
+    }
     if !earlier.is_empty() {
         eprintln!(
             "resuming: the journal holds {} earlier outcomes; what exists is read back again",

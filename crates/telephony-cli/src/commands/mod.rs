@@ -1,6 +1,7 @@
 //! The commands, one function per command family; `run` calls the one the command line names.
 
 mod apply;
+pub mod completions;
 mod create;
 mod plan;
 mod schema;
@@ -16,6 +17,7 @@ pub async fn run(cli: Cli) -> Result<(), Stop> {
     let Cli { command, global } = cli;
     match command {
         Command::Schema => schema::run(),
+        Command::Completions { shell } => completions::run(shell),
         Command::Validate { files } => validate::run(&files, global.output),
         Command::Plan {
             manifest,

@@ -9,3 +9,4 @@ mod offline;
 mod proxy;
 mod reading;
 mod single;
+mod surface;
