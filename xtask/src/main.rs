@@ -1,7 +1,8 @@
 //! Workspace automation.
 //!
 //! - `cargo xtask codegen [--check]` regenerates `crates/telephony-api` from `openapi/*.yaml`,
-//!   then the CLI's manifest schema (which embeds the generated types).
+//!   then the CLI's manifest schema (which embeds the generated types), its completion scripts
+//!   and its man pages.
 //!   With `--check` nothing is written: the generated files are rebuilt in memory and compared
 //!   with the checked-in ones, and the command fails naming every stale file with the first
 //!   lines of its unified diff.
@@ -35,7 +36,8 @@ struct Args {
 
 #[derive(Debug, Subcommand)]
 enum Task {
-    /// Regenerate crates/telephony-api and the CLI's manifest schema from openapi/*.yaml.
+    /// Regenerate crates/telephony-api, the CLI's manifest schema, completion scripts and man
+    /// pages from openapi/*.yaml and the CLI's definition.
     Codegen {
         /// Write nothing: fail naming every generated file that is stale, with its diff.
         #[arg(long)]

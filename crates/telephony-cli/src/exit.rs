@@ -90,9 +90,10 @@ pub enum Unfinished {
     /// Ctrl-C stopped a run before every item was present.
     #[error("interrupted: run again to continue")]
     Interrupted,
-    /// A run ended with items failed, unknown or not started.
-    #[error("some items are not present; see the journal and run again")]
-    NotPresent,
+    /// A run ended with items failed, unknown or not started; `journal` says whether its
+    /// journal is kept (a `--mock` run's scratch journal is removed when it ends).
+    #[error("some items are not present; {}", if *.journal { "see the journal and run again" } else { "see the summary above" })]
+    NotPresent { journal: bool },
 }
 
 impl From<Setup> for Stop {

@@ -63,6 +63,9 @@ pub async fn run(
     } else if interrupt.pressed() {
         Err(Unfinished::Interrupted.into())
     } else {
-        Err(Unfinished::NotPresent.into())
+        Err(Unfinished::NotPresent {
+            journal: place.kept(),
+        }
+        .into())
     }
 }

@@ -22,7 +22,7 @@ pub fn run(files: &[PathBuf], output: Output) -> Result<(), Stop> {
                     Ok(items) => {
                         checked.push(format!(
                             "{}: a manifest of {} items",
-                            file.display(),
+                            source.file,
                             items.len()
                         ));
                         Vec::new()
@@ -32,7 +32,7 @@ pub fn run(files: &[PathBuf], output: Output) -> Result<(), Stop> {
             }
             Ok(source) => match prepare::single_body(&source) {
                 Ok(item) => {
-                    checked.push(format!("{}: {}", file.display(), item.label()));
+                    checked.push(format!("{}: {}", source.file, item.label()));
                     Vec::new()
                 }
                 Err(found) => found,
