@@ -10,6 +10,7 @@
 //! A vendor that cannot be reached is not one of them: that stays a failure of the run (exit
 //! 3), whose message names the variable its base URL came from.
 
+use std::io::Read;
 use std::path::Path;
 
 use telephony::{
@@ -290,15 +291,32 @@ fn demo_token() -> Result<Token, ClientError> {
     Ok(Token::new("mock-token")?)
 }
 
+/// The most of a token file that is read (tokens are a few hundred bytes).
+const MAX_TOKEN_FILE_BYTES: u64 = 64 * 1024;
+
 /// A token read from a file (surrounding white space removed); its content is never shown.
 fn token_file(path: Option<&Path>) -> Result<Option<String>, ClientError> {
     let Some(path) = path else {
         return Ok(None);
     };
-    let text = std::fs::read_to_string(path).map_err(|source| ClientError::TokenFile {
+    let io = |source| ClientError::TokenFile {
         path: path.display().to_string(),
         source,
-    })?;
+    };
+    // A token is far shorter than this; a file that is longer (or endless, such as a device)
+    // is read no further than it.
+    let mut text = String::new();
+    std::fs::File::open(path)
+        .map_err(io)?
+        .take(MAX_TOKEN_FILE_BYTES + 1)
+        .read_to_string(&mut text)
+        .map_err(io)?;
+    if text.len() as u64 > MAX_TOKEN_FILE_BYTES {
+        return Err(ClientError::Token {
+            path: path.display().to_string(),
+            problem: format!("longer than {MAX_TOKEN_FILE_BYTES} bytes, more than any token"),
+        });
+    }
     let token = text.trim().to_string();
     if let Some(problem) = Token::problem(&token) {
         return Err(ClientError::Token {

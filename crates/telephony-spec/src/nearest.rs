@@ -11,6 +11,10 @@
 /// and EL is the European Union's code for Greece (ISO's is GR).
 const COUNTRY_ALIASES: [(&str, &str); 2] = [("UK", "GB"), ("EL", "GR")];
 
+/// The longest text (in characters) a suggestion is looked for: field names and enum values
+/// are far shorter.
+const MAX_SUGGESTED_FROM: usize = 64;
+
 /// The candidate `written` probably meant, if one is clear.
 pub(crate) fn nearest<'c>(written: &str, candidates: &[&'c str]) -> Option<&'c str> {
     if candidates.contains(&written) {
@@ -32,14 +36,21 @@ pub(crate) fn nearest<'c>(written: &str, candidates: &[&'c str]) -> Option<&'c s
             return Some(found);
         }
     }
-    let allowed = (written.chars().count() / 4).min(2);
-    if allowed == 0 {
+    let length = written.chars().count();
+    let allowed = (length / 4).min(2);
+    // A value far longer than any name is no misspelling of one: no table is built for it,
+    // so a hostile value costs nothing here.
+    if allowed == 0 || length > MAX_SUGGESTED_FROM {
         return None;
     }
+    let written = written.to_lowercase();
     let mut best: Option<(usize, &str)> = None;
     let mut tied = false;
     for candidate in candidates {
-        let distance = edits(&written.to_lowercase(), &candidate.to_lowercase());
+        if candidate.chars().count().abs_diff(length) > allowed {
+            continue;
+        }
+        let distance = edits(&written, &candidate.to_lowercase());
         if distance > allowed {
             continue;
         }
@@ -93,6 +104,13 @@ mod tests {
         assert_eq!(edits("kitten", "sitting"), 3);
         assert_eq!(edits("", "abc"), 3);
         assert_eq!(edits("same", "same"), 0);
+    }
+
+    #[test]
+    fn a_long_text_gets_no_suggestion() {
+        assert_eq!(nearest("plan_perio", &["plan_period"]), Some("plan_period"));
+        let long = format!("plan_perio{}", "d".repeat(MAX_SUGGESTED_FROM));
+        assert_eq!(nearest(&long, &["plan_period"]), None);
     }
 
     #[test]

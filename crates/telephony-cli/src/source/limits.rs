@@ -5,7 +5,8 @@
 use serde_saphyr::{Budget, DuplicateKeyPolicy, Options};
 
 /// The most bytes of an input file (or of standard input) that are read: 16 MiB. A manifest
-/// of 35,000 offices written in one line each is about 15 MB.
+/// of offices written in one line each takes about 367 bytes an office (35,000 offices:
+/// 12.8 MB), so about 45,700 fit.
 pub const MAX_INPUT_BYTES: u64 = 16 * 1024 * 1024;
 
 /// The most values (YAML nodes: scalars, sequences and mappings, counting every value an

@@ -255,3 +255,20 @@ async fn a_refused_token_and_an_unreachable_vendor_are_both_named() {
         "a 401 is not retried"
     );
 }
+
+/// A token file that never ends (a device) is read no further than a token could be.
+#[test]
+fn an_endless_token_file_is_refused_not_read_forever() {
+    let dir = tempfile::tempdir().expect("dir");
+    let out = telephony()
+        .env("WEBEX_ACCESS_TOKEN", GOOD)
+        .args(["--dialpad-token-file", "/dev/zero", "plan"])
+        .arg(sites(dir.path()))
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(
+        stderr(&out),
+        "error: token file /dev/zero: longer than 65536 bytes, more than any token\n"
+    );
+}

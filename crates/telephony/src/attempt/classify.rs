@@ -51,6 +51,17 @@ pub(super) async fn classify<T: serde::de::DeserializeOwned>(
                     .headers()
                     .get(reqwest::header::LOCATION)
                     .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+                // 303 See Other answers a request that was carried out: a create's outcome is
+                // then unknown, never a refusal (the other redirects ask to send elsewhere).
+                if status == reqwest::StatusCode::SEE_OTHER && kind == Kind::Create {
+                    return Attempt::Ambiguous {
+                        status: Some(303),
+                        reason: format!(
+                            "answered 303 See Other (to {}): the create may have been carried out",
+                            location.as_deref().unwrap_or("no location")
+                        ),
+                    };
+                }
                 return Attempt::Final(Error::Redirected {
                     vendor,
                     status: status.as_u16(),

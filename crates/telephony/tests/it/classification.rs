@@ -221,6 +221,24 @@ async fn a_redirect_is_an_error_naming_where_it_pointed_and_is_not_followed() {
     assert!(elsewhere.seen().is_empty(), "nothing went to the target");
 }
 
+/// A 303 See Other answers a request that was carried out: for a create, its outcome is
+/// unknown (read back or reported so), never "refused" nor a setting to fix.
+#[tokio::test]
+async fn a_create_answered_see_other_may_have_been_carried_out() {
+    let server = Server::start().await;
+    let elsewhere = format!("{}/v1/telephony/config/operatingModes/M1", server.url);
+    server.posts([Canned::new(303, "").header("location", elsewhere)]);
+    let err = webex(&server, fast())
+        .create_operating_mode_once(&typed_mode("Day"))
+        .await
+        .unwrap_err();
+    assert!(
+        matches!(err, Error::Ambiguous { .. }),
+        "expected Ambiguous, got {err:?}"
+    );
+    assert_eq!(err.misconfigured(), None);
+}
+
 #[test]
 fn a_flood_of_violations_is_bounded_and_the_count_is_kept() {
     let mut body = office();
