@@ -56,6 +56,7 @@ mod single_flight;
 pub mod validate;
 pub mod webex;
 
+pub use attempt::Deleted;
 pub use auth::Token;
 pub use dialpad::office;
 pub use dialpad::{

@@ -15,12 +15,14 @@ use crate::pacing::Limits;
 use crate::retry::RetryPolicy;
 
 mod capped;
+mod change;
 mod classify;
 mod once;
 mod outcome;
 mod read;
 mod report;
 
+pub(crate) use change::{Change, Changed};
 pub(crate) use classify::GenResult;
 pub(crate) use once::Once;
 pub(crate) use outcome::{Attempt, Kind, NO_ID, Next, Strategy, answered};
@@ -219,5 +221,75 @@ impl Transport {
     {
         let mut once = Once::new(self.vendor, &self.policy, has_id);
         self.run(operation, &mut once, send).await
+    }
+
+    /// Runs a change that may be sent again (a `PUT`; see [`Change`]): its answer, when it
+    /// could be decoded.
+    pub async fn change<T, F, Fut>(
+        &self,
+        operation: &'static str,
+        send: F,
+    ) -> Result<Option<T>, Error>
+    where
+        T: serde::de::DeserializeOwned + Send + 'static,
+        F: FnMut() -> Fut,
+        Fut: Future<Output = GenResult<T>>,
+    {
+        let mut change = Change::new(self.vendor, &self.policy, false);
+        match self.run(operation, &mut change, send).await? {
+            Changed::Applied(answer) => Ok(answer),
+            // Only a delete ends missing (`missing_is_done`); a change's 404 is an error.
+            Changed::Missing { .. } => Ok(None),
+        }
+    }
+
+    /// Runs a delete (see [`Change`]): a 404 after an attempt whose outcome was unknown is
+    /// [`Deleted::Deleted`], on the first answer [`Deleted::AlreadyGone`].
+    pub async fn delete<T, F, Fut>(
+        &self,
+        operation: &'static str,
+        send: F,
+    ) -> Result<Deleted, Error>
+    where
+        T: serde::de::DeserializeOwned + Send + 'static,
+        F: FnMut() -> Fut,
+        Fut: Future<Output = GenResult<T>>,
+    {
+        let mut change = Change::new(self.vendor, &self.policy, true);
+        Ok(match self.run(operation, &mut change, send).await? {
+            Changed::Applied(_)
+            | Changed::Missing {
+                after_unknown: true,
+            } => Deleted::Deleted,
+            Changed::Missing {
+                after_unknown: false,
+            } => Deleted::AlreadyGone,
+        })
+    }
+}
+
+/// How a delete ended.
+///
+/// ```
+/// use telephony::Deleted;
+///
+/// assert_eq!(Deleted::AlreadyGone.to_string(), "already gone");
+/// assert_ne!(Deleted::Deleted, Deleted::AlreadyGone);
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Deleted {
+    /// This call deleted it (a 404 after an attempt whose outcome was unknown included: that
+    /// attempt deleted it).
+    Deleted,
+    /// It did not exist when the call began (the first answer was 404).
+    AlreadyGone,
+}
+
+impl std::fmt::Display for Deleted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(match self {
+            Deleted::Deleted => "deleted",
+            Deleted::AlreadyGone => "already gone",
+        })
     }
 }
