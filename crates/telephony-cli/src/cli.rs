@@ -123,30 +123,44 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
-    /// Show what `apply` would create and what already exists. Sends only reads.
+    /// Show what `apply` would do: create (+), update field by field (~), what the vendor's API
+    /// cannot change (!), delete (-, with --prune), and what the manifest does not name (?).
+    /// Sends only reads. Exit 0: nothing to do; 4: changes pending.
     Plan {
         /// The manifest.
         manifest: PathBuf,
         /// Print the exact body of each request that would be sent.
         #[arg(long)]
         show_bodies: bool,
+        /// Plan to delete the Webex operating modes of the manifest's scopes that it does not
+        /// name.
+        #[arg(long)]
+        prune: bool,
     },
-    /// Create what the manifest asks for and does not exist yet; a second run creates
-    /// nothing. Every outcome goes to a journal.
+    /// Make the vendors match the manifest: create what is missing, update what differs where
+    /// the vendor's API allows (and say what it cannot change), delete with --prune. A second
+    /// run does nothing. Every outcome goes to a journal.
     Apply {
         /// The manifest.
         manifest: PathBuf,
-        /// Plan only: read what exists, send no create.
+        /// Plan only: read what exists, change nothing.
         #[arg(long)]
         dry_run: bool,
         /// Print the exact body of each request (with --dry-run).
         #[arg(long)]
         show_bodies: bool,
+        /// Also delete the Webex operating modes of the manifest's scopes that it does not name
+        /// (never Dialpad offices); asks first on a terminal, needs --yes otherwise.
+        #[arg(long)]
+        prune: bool,
+        /// Delete without asking (with --prune).
+        #[arg(long, requires = "prune")]
+        yes: bool,
         /// The journal (JSON lines; default: MANIFEST with `.journal.jsonl` in place of its
         /// extension; with --mock, a file in the temporary directory).
         #[arg(long, value_name = "PATH", env = "TELEPHONY_JOURNAL")]
         journal: Option<PathBuf>,
-        /// Most creates in flight at once, per vendor: the Dialpad items and the Webex items run
+        /// Most actions in flight at once, per vendor: the Dialpad items and the Webex items run
         /// at the same time, each vendor with up to this many in flight and its own pacing
         /// (--dialpad-rate, --webex-rate).
         #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64), env = "TELEPHONY_CONCURRENCY")]

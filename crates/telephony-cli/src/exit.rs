@@ -1,6 +1,8 @@
 //! How a command ends, and the one place that turns the ending into what is printed and the
-//! exit code: 0 when everything is present (or valid), 1 for invalid input (nothing was sent),
-//! 2 for a usage or configuration error, 3 when some items are not present.
+//! exit code: 0 when the vendors match the manifest (or the input is valid), 1 for invalid
+//! input (nothing was sent), 2 for a usage or configuration error, 3 when some actions failed,
+//! remain unknown or were not started, 4 when differences remain: `plan` found changes to make,
+//! or `apply` left what the vendors' APIs cannot change.
 //!
 //! Errors are kept as they came, with their sources, and printed with their chain:
 //! `outer: inner: …`. An error whose own message already shows its source speaks for the rest
@@ -28,6 +30,8 @@ const INVALID: u8 = 1;
 const CONFIG: u8 = 2;
 /// Some items failed, remain unknown, or were not started.
 const INCOMPLETE: u8 = 3;
+/// Differences remain: changes pending (`plan`), or what the APIs cannot change (`apply`).
+const DIFFERS: u8 = 4;
 
 /// How a command ended early.
 #[derive(Debug)]
@@ -38,6 +42,19 @@ pub enum Stop {
     Config(Vec<Setup>),
     /// Some items are not present (boxed: a client's error is large).
     Incomplete(Box<Unfinished>),
+    /// The vendors differ from the manifest, as printed above.
+    Differs(Differs),
+}
+
+/// Which differences remain.
+#[derive(Debug, thiserror::Error)]
+pub enum Differs {
+    /// `plan` found changes to make.
+    #[error("changes pending: {0}")]
+    Pending(String),
+    /// `apply` converged what it could; the rest the vendors' APIs cannot change.
+    #[error("{count} item{} differ{} in what the vendors' APIs cannot change (see above)", if *.count == 1 { "" } else { "s" }, if *.count == 1 { "s" } else { "" })]
+    Unchangeable { count: usize },
 }
 
 /// Why a command cannot run as set up.
@@ -60,6 +77,9 @@ pub enum Setup {
     /// showed settings to fix: named too, so that one run says everything it found.
     #[error(transparent)]
     Unread(Box<RunError>),
+    /// `--prune` would delete modes and nobody confirmed it; nothing was changed.
+    #[error("--prune would delete {count} operating mode{}; nothing was changed: confirm on a terminal or pass --yes", if *.count == 1 { "" } else { "s" })]
+    Unconfirmed { count: usize },
 }
 
 /// Why some items are not present.
@@ -166,6 +186,12 @@ pub fn finish(result: Result<(), Stop>, output: Output) -> ExitCode {
             eprintln!("{prefix}{message}");
             error_json(output, INCOMPLETE, "incomplete", &[message]);
             INCOMPLETE
+        }
+        Err(Stop::Differs(differs)) => {
+            let message = differs.to_string();
+            eprintln!("{message}");
+            error_json(output, DIFFERS, "differs", &[message]);
+            DIFFERS
         }
     };
     ExitCode::from(code)

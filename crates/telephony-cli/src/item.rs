@@ -1,17 +1,29 @@
 //! What a manifest or a single body asks for: one checked request, with what identifies it —
-//! its vendor, its name and, for a Webex mode, its organization and location.
+//! its vendor, its name and, for a Webex mode, its organization and location — and the name it
+//! had before, when the manifest renames it (`was:`).
 
 use serde_json::Value;
 use telephony::Vendor;
 
+use crate::problem::Problem;
+
 /// A request the manifest stands for, checked and ready to send.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Item {
-    /// A Dialpad office; present when an office with its name exists.
-    Office { name: String, body: Value },
+    /// A Dialpad office; present when an office with its name (or, renamed, its old name)
+    /// exists.
+    Office {
+        name: String,
+        was: Option<String>,
+        body: Value,
+        /// What a create would need that the manifest leaves out (fields Dialpad does not
+        /// report back, such as the billing address): a problem only if it must be created.
+        needs: Vec<Problem>,
+    },
     /// A Webex operating mode; present when a mode with its name exists in its scope.
     Mode {
         name: String,
+        was: Option<String>,
         org_id: Option<String>,
         location: Option<String>,
         body: Value,
@@ -23,7 +35,9 @@ impl Item {
     pub fn office(body: Value) -> Item {
         Item::Office {
             name: name_of(&body),
+            was: None,
             body,
+            needs: Vec::new(),
         }
     }
 
@@ -31,9 +45,41 @@ impl Item {
     pub fn mode(body: Value, org_id: Option<String>, location: Option<String>) -> Item {
         Item::Mode {
             name: name_of(&body),
+            was: None,
             org_id,
             location,
             body,
+        }
+    }
+
+    /// The same item, renamed from `was` (the name it has at the vendor until it is updated).
+    pub fn renamed_from(mut self, old: Option<String>) -> Item {
+        match &mut self {
+            Item::Office { was, .. } | Item::Mode { was, .. } => *was = old,
+        }
+        self
+    }
+
+    /// The same item, with what its create would need that the manifest leaves out.
+    pub fn needing(mut self, missing: Vec<Problem>) -> Item {
+        if let Item::Office { needs, .. } = &mut self {
+            *needs = missing;
+        }
+        self
+    }
+
+    /// What its create would need that the manifest leaves out.
+    pub fn needs(&self) -> &[Problem] {
+        match self {
+            Item::Office { needs, .. } => needs,
+            Item::Mode { .. } => &[],
+        }
+    }
+
+    /// The name it had before the manifest renamed it.
+    pub fn was(&self) -> Option<&str> {
+        match self {
+            Item::Office { was, .. } | Item::Mode { was, .. } => was.as_deref(),
         }
     }
 

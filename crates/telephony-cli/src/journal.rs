@@ -20,8 +20,17 @@ pub enum Recorded {
     Created,
     /// An attempt's outcome was unknown and reading back found it: it exists.
     Found,
-    /// It existed before this run (found when planning).
+    /// It existed before this run (found when planning); older journals say so of what
+    /// existed, whether or not it matched.
     Exists,
+    /// It existed as the manifest says: nothing was sent.
+    Unchanged,
+    /// It existed and differed; this run updated it.
+    Updated,
+    /// It differs in what the vendor's API cannot change; `error` names the fields.
+    Unchangeable,
+    /// Not in the manifest and deleted by `apply --prune` (or already gone).
+    Deleted,
     /// Not created: refused, or every attempt failed and was read back as not carried out.
     Failed,
     /// Unknown: an attempt may have created it and reading back failed. The next run reads
@@ -30,9 +39,18 @@ pub enum Recorded {
 }
 
 impl Recorded {
-    /// Whether the item is present after this outcome.
+    /// Whether the item is as the manifest says after this outcome (or, deleted, gone as it
+    /// says).
     pub fn present(self) -> bool {
-        matches!(self, Recorded::Created | Recorded::Found | Recorded::Exists)
+        matches!(
+            self,
+            Recorded::Created
+                | Recorded::Found
+                | Recorded::Exists
+                | Recorded::Unchanged
+                | Recorded::Updated
+                | Recorded::Deleted
+        )
     }
 
     pub fn word(self) -> &'static str {
@@ -40,6 +58,10 @@ impl Recorded {
             Recorded::Created => "created",
             Recorded::Found => "found",
             Recorded::Exists => "exists",
+            Recorded::Unchanged => "unchanged",
+            Recorded::Updated => "updated",
+            Recorded::Unchangeable => "unchangeable",
+            Recorded::Deleted => "deleted",
             Recorded::Failed => "failed",
             Recorded::Ambiguous => "ambiguous",
         }
@@ -70,11 +92,23 @@ pub struct Entry {
 impl Entry {
     /// The entry of `item`, written now.
     pub fn new(item: &Item, outcome: Recorded, id: Option<String>, error: Option<String>) -> Entry {
+        Entry::labelled(item.label(), item.vendor(), item.name(), outcome, id, error)
+    }
+
+    /// The entry of what `label` names (a resource the manifest does not name), written now.
+    pub fn labelled(
+        label: String,
+        vendor: telephony::Vendor,
+        name: &str,
+        outcome: Recorded,
+        id: Option<String>,
+        error: Option<String>,
+    ) -> Entry {
         Entry {
             at: now(),
-            item: item.label(),
-            vendor: item.vendor().name().to_string(),
-            name: item.name().to_string(),
+            item: label,
+            vendor: vendor.name().to_string(),
+            name: name.to_string(),
             outcome,
             id,
             error,

@@ -5,6 +5,7 @@
 
 mod cli;
 mod clients;
+mod converge;
 mod commands;
 mod exit;
 mod input;
@@ -14,6 +15,7 @@ mod journal;
 mod logs;
 mod manifest;
 mod output;
+mod plan_output;
 mod parse;
 mod prepare;
 mod problem;

@@ -62,9 +62,9 @@ pub struct OfficeEntry(pub Map<String, Value>);
 pub struct ModeEntry(pub Map<String, Value>);
 
 /// The keys an office entry may carry besides the API's fields.
-pub const OFFICE_EXTRAS: [&str; 1] = ["hours"];
+pub const OFFICE_EXTRAS: [&str; 2] = ["hours", "was"];
 /// The keys a mode entry may carry besides the API's fields.
-pub const MODE_EXTRAS: [&str; 2] = ["org_id", "schedule"];
+pub const MODE_EXTRAS: [&str; 3] = ["org_id", "schedule", "was"];
 
 impl JsonSchema for OfficeEntry {
     fn schema_name() -> String {
@@ -74,10 +74,17 @@ impl JsonSchema for OfficeEntry {
     fn json_schema(generator: &mut SchemaGenerator) -> Schema {
         with_extras(
             CreateOfficeMessage::json_schema(generator),
-            &[(
-                "hours",
-                "Name of a schedule: sets hours_on, timezone and every *_hours.",
-            )],
+            &[
+                (
+                    "hours",
+                    "Name of a schedule: sets hours_on, timezone and every *_hours.",
+                ),
+                (
+                    "was",
+                    "The office's name before a rename: the office of that name is this one \
+                     (Dialpad's API cannot rename it; plan says so).",
+                ),
+            ],
             &[],
         )
     }
@@ -101,6 +108,11 @@ impl JsonSchema for ModeEntry {
                     "Name of a schedule: its weekly hours (SAME_HOURS_DAILY or \
                      DIFFERENT_HOURS_DAILY, chosen from the hours), or its holidays when type \
                      is HOLIDAY.",
+                ),
+                (
+                    "was",
+                    "The mode's name before a rename: the mode of that name in the same scope \
+                     is this one, and apply renames it.",
                 ),
             ],
             // With a schedule, the type follows from its hours.

@@ -7,7 +7,6 @@ use serde_json::{Value, json};
 
 use crate::journal::{Entry, Recorded};
 use crate::problem::Problem;
-use crate::run::Planned;
 
 /// Whether a command printed its JSON on stdout (see [`printed_json`]).
 static PRINTED_JSON: AtomicBool = AtomicBool::new(false);
@@ -79,63 +78,15 @@ pub fn problems_json(problems: &[Problem]) -> Value {
     json!({ "valid": problems.is_empty(), "problems": problems })
 }
 
-pub fn plan_text(plan: &[Planned], show_bodies: bool) -> String {
-    let rows: Vec<Vec<String>> = plan
-        .iter()
-        .map(|p| {
-            vec![
-                if p.existing.is_some() {
-                    "exists"
-                } else {
-                    "create"
-                }
-                .to_string(),
-                p.item.label(),
-                p.existing.clone().unwrap_or_else(|| "-".into()),
-            ]
-        })
-        .collect();
-    let mut out = table(&["PLAN", "ITEM", "ID"], &rows);
-    let create = plan.iter().filter(|p| p.existing.is_none()).count();
-    let _ = writeln!(
-        out,
-        "{create} to create, {} already present",
-        plan.len() - create
-    );
-    if show_bodies {
-        for p in plan.iter().filter(|p| p.existing.is_none()) {
-            let body = serde_json::to_string_pretty(p.item.body()).unwrap_or_default();
-            let _ = writeln!(out, "\n{}:\n{body}", p.item.label());
-        }
-    }
-    out
-}
-
-pub fn plan_json(plan: &[Planned], show_bodies: bool) -> Value {
-    let items: Vec<Value> = plan
-        .iter()
-        .map(|p| {
-            let mut item = json!({
-                "item": p.item.label(),
-                "vendor": p.item.vendor().name(),
-                "name": p.item.name(),
-                "action": if p.existing.is_some() { "exists" } else { "create" },
-                "id": p.existing,
-            });
-            if show_bodies && p.existing.is_none() {
-                item["body"] = p.item.body().clone();
-            }
-            item
-        })
-        .collect();
-    json!({ "plan": items })
-}
-
 /// Counts of each outcome, and the items never started.
 pub struct Tally {
     pub created: usize,
     pub found: usize,
     pub exists: usize,
+    pub unchanged: usize,
+    pub updated: usize,
+    pub deleted: usize,
+    pub unchangeable: usize,
     pub failed: usize,
     pub ambiguous: usize,
     pub not_started: usize,
@@ -148,6 +99,10 @@ impl Tally {
             created: count(Recorded::Created),
             found: count(Recorded::Found),
             exists: count(Recorded::Exists),
+            unchanged: count(Recorded::Unchanged),
+            updated: count(Recorded::Updated),
+            deleted: count(Recorded::Deleted),
+            unchangeable: count(Recorded::Unchangeable),
             failed: count(Recorded::Failed),
             ambiguous: count(Recorded::Ambiguous),
             not_started: total.saturating_sub(entries.len()),
@@ -173,8 +128,17 @@ pub fn summary_text(entries: &[Entry], tally: &Tally) -> String {
     let mut out = table(&["ITEM", "OUTCOME", "ID / ERROR"], &rows);
     let _ = writeln!(
         out,
-        "{} created, {} found by reading back, {} already present, {} failed, {} unknown, {} not started",
-        tally.created, tally.found, tally.exists, tally.failed, tally.ambiguous, tally.not_started
+        "{} created, {} found by reading back, {} updated, {} unchanged, {} deleted, {} cannot be \
+         changed, {} failed, {} unknown, {} not started",
+        tally.created,
+        tally.found,
+        tally.updated,
+        tally.unchanged + tally.exists,
+        tally.deleted,
+        tally.unchangeable,
+        tally.failed,
+        tally.ambiguous,
+        tally.not_started
     );
     out
 }
@@ -184,7 +148,10 @@ pub fn summary_json(entries: &[Entry], tally: &Tally) -> Value {
         "items": entries,
         "created": tally.created,
         "found": tally.found,
-        "exists": tally.exists,
+        "updated": tally.updated,
+        "unchanged": tally.unchanged + tally.exists,
+        "deleted": tally.deleted,
+        "unchangeable": tally.unchangeable,
         "failed": tally.failed,
         "ambiguous": tally.ambiguous,
         "not_started": tally.not_started,

@@ -11,6 +11,7 @@
 
 pub mod bodies;
 pub mod canned;
+pub mod change_soak;
 pub mod cli;
 pub mod clients;
 pub mod mock;

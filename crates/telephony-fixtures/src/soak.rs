@@ -361,12 +361,12 @@ fn kind_of(err: &Error) -> String {
         .to_string()
 }
 
-fn name_of(body: &Value) -> String {
+pub(crate) fn name_of(body: &Value) -> String {
     body["name"].as_str().unwrap_or_default().to_string()
 }
 
 /// Requests the mock answered on routes that start with `method` (`"POST "`, `"GET "`).
-fn requests(stats: &Value, method: &str) -> u64 {
+pub(crate) fn requests(stats: &Value, method: &str) -> u64 {
     stats["requests"]
         .as_object()
         .map(|routes| {

@@ -110,6 +110,11 @@ impl Index {
     }
 
     /// The properties of the component schema `name`, as the document writes them.
+    /// The component schema `name`, as the document writes it.
+    pub(crate) fn component(&self, name: &str) -> Option<&Value> {
+        self.doc.pointer(&format!("/components/schemas/{name}"))
+    }
+
     pub(crate) fn component_properties(&self, name: &str) -> Option<&Map<String, Value>> {
         self.doc
             .pointer(&format!("/components/schemas/{name}/properties"))

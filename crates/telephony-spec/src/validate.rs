@@ -211,6 +211,41 @@ impl Validator {
     pub fn max_items(&self, schema: &str, property: &str) -> Option<usize> {
         crate::facts::max_items(&self.index, schema, property)
     }
+
+    /// The names of the properties of the component schema `name`, in the document's order
+    /// (none for a schema that does not exist).
+    ///
+    /// ```
+    /// let dialpad = telephony_spec::validate::Validator::dialpad();
+    /// assert!(dialpad.properties("OfficeProto").contains(&"timezone".to_string()));
+    /// assert!(dialpad.properties("NoSuchSchema").is_empty());
+    /// ```
+    pub fn properties(&self, name: &str) -> Vec<String> {
+        self.index
+            .component_properties(name)
+            .map(|properties| properties.keys().cloned().collect())
+            .unwrap_or_default()
+    }
+
+    /// The names of the required properties of the component schema `name`.
+    ///
+    /// ```
+    /// let dialpad = telephony_spec::validate::Validator::dialpad();
+    /// assert!(dialpad.required("CreateOfficeMessage").contains(&"billing_address".to_string()));
+    /// ```
+    pub fn required(&self, name: &str) -> Vec<String> {
+        self.index
+            .component(name)
+            .and_then(|schema| schema.get("required"))
+            .and_then(serde_json::Value::as_array)
+            .map(|names| {
+                names
+                    .iter()
+                    .filter_map(|n| n.as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
 }
 
 #[cfg(test)]

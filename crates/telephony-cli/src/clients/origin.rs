@@ -21,6 +21,8 @@ pub struct Origin {
 pub enum Doing {
     Reading,
     Creating,
+    /// Updating or deleting what exists.
+    Changing,
 }
 
 /// What a token refused with 403 was not allowed: with Webex, the scope its document asks for.
@@ -32,9 +34,14 @@ pub fn allowed(vendor: Vendor, doing: Doing) -> String {
             "read operating modes (Webex asks for a full, read-only or location administrator's \
              token with the scope {WEBEX_READ_SCOPE})"
         ),
+        (Vendor::Dialpad, Doing::Changing) => "change the E911 address of offices".into(),
         (Vendor::Webex, Doing::Creating) => format!(
             "create operating modes (Webex asks for a full or location administrator's token \
              with the scope {WEBEX_WRITE_SCOPE})"
+        ),
+        (Vendor::Webex, Doing::Changing) => format!(
+            "modify and delete operating modes (Webex asks for a full or location \
+             administrator's token with the scope {WEBEX_WRITE_SCOPE})"
         ),
     }
 }

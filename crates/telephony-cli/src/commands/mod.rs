@@ -22,19 +22,26 @@ pub async fn run(cli: Cli) -> Result<(), Stop> {
         Command::Plan {
             manifest,
             show_bodies,
+            prune,
         }
         | Command::Apply {
             manifest,
             dry_run: true,
             show_bodies,
+            prune,
             ..
-        } => plan::run(&global, &manifest, show_bodies).await,
+        } => plan::run(&global, &manifest, show_bodies, prune).await,
         Command::Apply {
             manifest,
             journal,
             concurrency,
+            prune,
+            yes,
             ..
-        } => apply::run(&global, &manifest, journal, concurrency.into()).await,
+        } => {
+            let prune = apply::Prune { prune, yes };
+            apply::run(&global, &manifest, journal, concurrency.into(), prune).await
+        }
         Command::Dialpad(DialpadCommand::CreateOffice { file, journal }) => {
             create::run(&global, &file, Vendor::Dialpad, None, journal).await
         }

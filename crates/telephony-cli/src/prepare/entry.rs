@@ -38,6 +38,7 @@ impl Entries<'_> {
             Vendor::Dialpad => None,
             Vendor::Webex => self.take_extra(&mut body, &path, "org_id", problems),
         };
+        let was = self.take_extra(&mut body, &path, "was", problems);
         let key = schedule_key(vendor);
         // The fields a broken schedule would have set: not checked, since what is wrong is
         // the schedule, reported where it is defined.
@@ -62,20 +63,25 @@ impl Entries<'_> {
                 None => problems.push(self.unknown_schedule(&path, key, &name)),
             }
         }
-        problems.extend(check(self.source, vendor, &path, &body, &unset));
+        let defer = match vendor {
+            Vendor::Dialpad => create_only(),
+            Vendor::Webex => Vec::new(),
+        };
+        let (found, needs) = checked(self.source, vendor, &path, &body, &unset, &defer);
+        problems.extend(found);
         // With a broken schedule the item is still returned, to be checked with the others
         // (its name), though never sent: the schedule's problem stops the manifest.
         if problems.len() != before {
             return None;
         }
         let item = match vendor {
-            Vendor::Dialpad => Item::office(body),
+            Vendor::Dialpad => Item::office(body).renamed_from(was).needing(needs),
             Vendor::Webex => {
                 // A mode's scope is its location only at the location level.
                 let location = (body["level"] == "LOCATION")
                     .then(|| body["locationId"].as_str().map(str::to_string))
                     .flatten();
-                Item::mode(body, org_id, location)
+                Item::mode(body, org_id, location).renamed_from(was)
             }
         };
         Some((path, item))
@@ -125,18 +131,62 @@ pub fn check(
     body: &Value,
     unset: &[&str],
 ) -> Vec<Problem> {
+    checked(source, vendor, entry, body, unset, &[]).0
+}
+
+/// As [`check`], with the problems of required fields `defer` kept apart: they matter only if
+/// the item must be created.
+fn checked(
+    source: &Source,
+    vendor: Vendor,
+    entry: &str,
+    body: &Value,
+    unset: &[&str],
+    defer: &[String],
+) -> (Vec<Problem>, Vec<Problem>) {
     let checked = match vendor {
         Vendor::Dialpad => validate::dialpad_office(body),
         Vendor::Webex => validate::webex_operating_mode(body),
     };
-    match checked {
-        Ok(()) => Vec::new(),
-        Err(violations) => violations
-            .iter()
-            .filter(|v| !unset.contains(&field_of(&v.path)))
-            .map(|v| hints::violation(source, entry, v))
-            .collect(),
+    let Err(violations) = checked else {
+        return (Vec::new(), Vec::new());
+    };
+    let (mut now, mut later) = (Vec::new(), Vec::new());
+    for violation in violations.iter() {
+        let field = field_of(&violation.path);
+        if unset.contains(&field) {
+            continue;
+        }
+        let deferred = violation.rule == "required"
+            && violation.path == format!("$.{field}")
+            && defer.iter().any(|f| f == field);
+        let problem = hints::violation(source, entry, violation);
+        if deferred {
+            later.push(Problem {
+                message: format!(
+                    "{}: needed to create this office (Dialpad does not report it back, so it \
+                     is needed only while the office does not exist)",
+                    problem.message
+                ),
+                ..problem
+            });
+        } else {
+            now.push(problem);
+        }
     }
+    (now, later)
+}
+
+/// The fields an office's create requires that Dialpad's listing does not report (the billing
+/// fields): read from the spec, they are needed only to create an office.
+pub fn create_only() -> Vec<String> {
+    let dialpad = telephony_spec::validate::Validator::dialpad();
+    let reported = dialpad.properties("OfficeProto");
+    dialpad
+        .required("CreateOfficeMessage")
+        .into_iter()
+        .filter(|field| !reported.contains(field))
+        .collect()
 }
 
 /// The field of the body a JSON path is in: `holidays` for `$.holidays[0].name`.
