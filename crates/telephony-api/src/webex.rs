@@ -426,6 +426,76 @@ pub mod types {
             Default::default()
         }
     }
+    ///The identifier of the new holiday.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct OperatingModeHolidayCreated {
+        ///Opaque identifier of the holiday.
+        pub id: ::std::string::String,
+    }
+    impl OperatingModeHolidayCreated {
+        pub fn builder() -> builder::OperatingModeHolidayCreated {
+            Default::default()
+        }
+    }
+    ///One holiday of an operating mode, as reported.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    pub struct OperatingModeHolidayGetObject {
+        ///Whether the holiday lasts whole days.
+        #[serde(
+            rename = "allDayEnabled",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub all_day_enabled: ::std::option::Option<bool>,
+        ///Last date of the holiday (YYYY-MM-DD).
+        #[serde(
+            rename = "endDate",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub end_date: ::std::option::Option<::std::string::String>,
+        ///End time on partial days, HH:MM.
+        #[serde(
+            rename = "endTime",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub end_time: ::std::option::Option<::std::string::String>,
+        ///Opaque identifier of the holiday.
+        pub id: ::std::string::String,
+        ///Name of the holiday.
+        pub name: ::std::string::String,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub recurrence: ::std::option::Option<RecurrenceView>,
+        ///First date of the holiday (YYYY-MM-DD).
+        #[serde(
+            rename = "startDate",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub start_date: ::std::option::Option<::std::string::String>,
+        ///Start time on partial days, HH:MM.
+        #[serde(
+            rename = "startTime",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub start_time: ::std::option::Option<::std::string::String>,
+    }
+    impl OperatingModeHolidayGetObject {
+        pub fn builder() -> builder::OperatingModeHolidayGetObject {
+            Default::default()
+        }
+    }
     ///A holiday of a HOLIDAY operating mode, for one date or a range of dates.
     #[derive(
         ::serde::Deserialize,
@@ -531,6 +601,229 @@ pub mod types {
                 })
         }
     }
+    ///Changes to a holiday of an operating mode: only the fields given change. Times are needed when the change makes the holiday partial (`allDayEnabled` false).
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    #[serde(deny_unknown_fields)]
+    pub struct OperatingModeHolidayPatchObject {
+        ///Whether the holiday lasts whole days; given times make it partial.
+        #[serde(
+            rename = "allDayEnabled",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub all_day_enabled: ::std::option::Option<bool>,
+        ///Last date of the holiday (YYYY-MM-DD).
+        #[serde(
+            rename = "endDate",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub end_date: ::std::option::Option<::chrono::naive::NaiveDate>,
+        #[serde(
+            rename = "endTime",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub end_time: ::std::option::Option<TimeOfDay>,
+        ///Name of the holiday.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<OperatingModeHolidayPatchObjectName>,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub recurrence: ::std::option::Option<OperatingModeRecurrenceObject>,
+        ///First date of the holiday (YYYY-MM-DD).
+        #[serde(
+            rename = "startDate",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub start_date: ::std::option::Option<::chrono::naive::NaiveDate>,
+        #[serde(
+            rename = "startTime",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub start_time: ::std::option::Option<TimeOfDay>,
+    }
+    impl OperatingModeHolidayPatchObject {
+        pub fn builder() -> builder::OperatingModeHolidayPatchObject {
+            Default::default()
+        }
+    }
+    ///Name of the holiday.
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct OperatingModeHolidayPatchObjectName(::std::string::String);
+    impl ::std::ops::Deref for OperatingModeHolidayPatchObjectName {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<OperatingModeHolidayPatchObjectName>
+    for ::std::string::String {
+        fn from(value: OperatingModeHolidayPatchObjectName) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for OperatingModeHolidayPatchObjectName {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for OperatingModeHolidayPatchObjectName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String>
+    for OperatingModeHolidayPatchObjectName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for OperatingModeHolidayPatchObjectName {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///A holiday to add to an operating mode, for one date or a range of dates.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    #[serde(deny_unknown_fields)]
+    pub struct OperatingModeHolidayPostRequestObject {
+        ///Whether the holiday lasts whole days.
+        #[serde(rename = "allDayEnabled", default)]
+        pub all_day_enabled: bool,
+        ///Last date of the holiday (YYYY-MM-DD).
+        #[serde(rename = "endDate")]
+        pub end_date: ::chrono::naive::NaiveDate,
+        #[serde(
+            rename = "endTime",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub end_time: ::std::option::Option<TimeOfDay>,
+        ///Name of the holiday.
+        pub name: OperatingModeHolidayPostRequestObjectName,
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub recurrence: ::std::option::Option<OperatingModeRecurrenceObject>,
+        ///First date of the holiday (YYYY-MM-DD).
+        #[serde(rename = "startDate")]
+        pub start_date: ::chrono::naive::NaiveDate,
+        #[serde(
+            rename = "startTime",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub start_time: ::std::option::Option<TimeOfDay>,
+    }
+    impl OperatingModeHolidayPostRequestObject {
+        pub fn builder() -> builder::OperatingModeHolidayPostRequestObject {
+            Default::default()
+        }
+    }
+    ///Name of the holiday.
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct OperatingModeHolidayPostRequestObjectName(::std::string::String);
+    impl ::std::ops::Deref for OperatingModeHolidayPostRequestObjectName {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<OperatingModeHolidayPostRequestObjectName>
+    for ::std::string::String {
+        fn from(value: OperatingModeHolidayPostRequestObjectName) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for OperatingModeHolidayPostRequestObjectName {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for OperatingModeHolidayPostRequestObjectName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String>
+    for OperatingModeHolidayPostRequestObjectName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for OperatingModeHolidayPostRequestObjectName {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
     ///One page of operating modes.
     #[derive(
         ::serde::Deserialize,
@@ -548,6 +841,114 @@ pub mod types {
     impl OperatingModeList {
         pub fn builder() -> builder::OperatingModeList {
             Default::default()
+        }
+    }
+    ///Changes to an operating mode: only the parts given change. `holidays` replaces every holiday of the mode; the type and level cannot change.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Default,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    #[serde(deny_unknown_fields)]
+    pub struct OperatingModePatchObject {
+        #[serde(
+            rename = "callForwarding",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub call_forwarding: ::std::option::Option<OperatingModeCallForwarding>,
+        #[serde(
+            rename = "differentHoursDaily",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub different_hours_daily: ::std::option::Option<
+            OperatingModeDifferentHoursDailyScheduleObject,
+        >,
+        ///Every holiday of the operating mode, replacing the ones it has.
+        #[serde(default, skip_serializing_if = "::std::vec::Vec::is_empty")]
+        pub holidays: ::std::vec::Vec<OperatingModeHolidayObject>,
+        ///New name of the operating mode, unique at its level (and location).
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub name: ::std::option::Option<OperatingModePatchObjectName>,
+        #[serde(
+            rename = "sameHoursDaily",
+            skip_serializing_if = "::std::option::Option::is_none"
+        )]
+        pub same_hours_daily: ::std::option::Option<
+            OperatingModeSameHoursDailyScheduleObject,
+        >,
+    }
+    impl OperatingModePatchObject {
+        pub fn builder() -> builder::OperatingModePatchObject {
+            Default::default()
+        }
+    }
+    ///New name of the operating mode, unique at its level (and location).
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct OperatingModePatchObjectName(::std::string::String);
+    impl ::std::ops::Deref for OperatingModePatchObjectName {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<OperatingModePatchObjectName> for ::std::string::String {
+        fn from(value: OperatingModePatchObjectName) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for OperatingModePatchObjectName {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            if value.chars().count() < 1usize {
+                return Err("shorter than 1 characters".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for OperatingModePatchObjectName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String>
+    for OperatingModePatchObjectName {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for OperatingModePatchObjectName {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
         }
     }
     ///An operating mode to create.
@@ -2468,6 +2869,218 @@ pub mod types {
             }
         }
         #[derive(Clone, Debug)]
+        pub struct OperatingModeHolidayCreated {
+            id: ::std::result::Result<::std::string::String, ::std::string::String>,
+        }
+        impl ::std::default::Default for OperatingModeHolidayCreated {
+            fn default() -> Self {
+                Self {
+                    id: Err("no value supplied for id".to_string()),
+                }
+            }
+        }
+        impl OperatingModeHolidayCreated {
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<OperatingModeHolidayCreated>
+        for super::OperatingModeHolidayCreated {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: OperatingModeHolidayCreated,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self { id: value.id? })
+            }
+        }
+        impl ::std::convert::From<super::OperatingModeHolidayCreated>
+        for OperatingModeHolidayCreated {
+            fn from(value: super::OperatingModeHolidayCreated) -> Self {
+                Self { id: Ok(value.id) }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct OperatingModeHolidayGetObject {
+            all_day_enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            end_date: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            end_time: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            id: ::std::result::Result<::std::string::String, ::std::string::String>,
+            name: ::std::result::Result<::std::string::String, ::std::string::String>,
+            recurrence: ::std::result::Result<
+                ::std::option::Option<super::RecurrenceView>,
+                ::std::string::String,
+            >,
+            start_date: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+            start_time: ::std::result::Result<
+                ::std::option::Option<::std::string::String>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for OperatingModeHolidayGetObject {
+            fn default() -> Self {
+                Self {
+                    all_day_enabled: Ok(Default::default()),
+                    end_date: Ok(Default::default()),
+                    end_time: Ok(Default::default()),
+                    id: Err("no value supplied for id".to_string()),
+                    name: Err("no value supplied for name".to_string()),
+                    recurrence: Ok(Default::default()),
+                    start_date: Ok(Default::default()),
+                    start_time: Ok(Default::default()),
+                }
+            }
+        }
+        impl OperatingModeHolidayGetObject {
+            pub fn all_day_enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.all_day_enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for all_day_enabled: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn end_date<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.end_date = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for end_date: {e}")
+                    });
+                self
+            }
+            pub fn end_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.end_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for end_time: {e}")
+                    });
+                self
+            }
+            pub fn id<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.id = value
+                    .try_into()
+                    .map_err(|e| format!("error converting supplied value for id: {e}"));
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn recurrence<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::RecurrenceView>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.recurrence = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for recurrence: {e}")
+                    });
+                self
+            }
+            pub fn start_date<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.start_date = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for start_date: {e}")
+                    });
+                self
+            }
+            pub fn start_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<::std::string::String>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.start_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for start_time: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<OperatingModeHolidayGetObject>
+        for super::OperatingModeHolidayGetObject {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: OperatingModeHolidayGetObject,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    all_day_enabled: value.all_day_enabled?,
+                    end_date: value.end_date?,
+                    end_time: value.end_time?,
+                    id: value.id?,
+                    name: value.name?,
+                    recurrence: value.recurrence?,
+                    start_date: value.start_date?,
+                    start_time: value.start_time?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::OperatingModeHolidayGetObject>
+        for OperatingModeHolidayGetObject {
+            fn from(value: super::OperatingModeHolidayGetObject) -> Self {
+                Self {
+                    all_day_enabled: Ok(value.all_day_enabled),
+                    end_date: Ok(value.end_date),
+                    end_time: Ok(value.end_time),
+                    id: Ok(value.id),
+                    name: Ok(value.name),
+                    recurrence: Ok(value.recurrence),
+                    start_date: Ok(value.start_date),
+                    start_time: Ok(value.start_time),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct OperatingModeHolidayObject {
             all_day_enabled: ::std::result::Result<bool, ::std::string::String>,
             end_date: ::std::result::Result<
@@ -2630,6 +3243,341 @@ pub mod types {
             }
         }
         #[derive(Clone, Debug)]
+        pub struct OperatingModeHolidayPatchObject {
+            all_day_enabled: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            end_date: ::std::result::Result<
+                ::std::option::Option<::chrono::naive::NaiveDate>,
+                ::std::string::String,
+            >,
+            end_time: ::std::result::Result<
+                ::std::option::Option<super::TimeOfDay>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<super::OperatingModeHolidayPatchObjectName>,
+                ::std::string::String,
+            >,
+            recurrence: ::std::result::Result<
+                ::std::option::Option<super::OperatingModeRecurrenceObject>,
+                ::std::string::String,
+            >,
+            start_date: ::std::result::Result<
+                ::std::option::Option<::chrono::naive::NaiveDate>,
+                ::std::string::String,
+            >,
+            start_time: ::std::result::Result<
+                ::std::option::Option<super::TimeOfDay>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for OperatingModeHolidayPatchObject {
+            fn default() -> Self {
+                Self {
+                    all_day_enabled: Ok(Default::default()),
+                    end_date: Ok(Default::default()),
+                    end_time: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    recurrence: Ok(Default::default()),
+                    start_date: Ok(Default::default()),
+                    start_time: Ok(Default::default()),
+                }
+            }
+        }
+        impl OperatingModeHolidayPatchObject {
+            pub fn all_day_enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.all_day_enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for all_day_enabled: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn end_date<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::naive::NaiveDate>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.end_date = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for end_date: {e}")
+                    });
+                self
+            }
+            pub fn end_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::TimeOfDay>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.end_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for end_time: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::OperatingModeHolidayPatchObjectName>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn recurrence<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::OperatingModeRecurrenceObject>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.recurrence = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for recurrence: {e}")
+                    });
+                self
+            }
+            pub fn start_date<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<::chrono::naive::NaiveDate>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.start_date = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for start_date: {e}")
+                    });
+                self
+            }
+            pub fn start_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::TimeOfDay>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.start_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for start_time: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<OperatingModeHolidayPatchObject>
+        for super::OperatingModeHolidayPatchObject {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: OperatingModeHolidayPatchObject,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    all_day_enabled: value.all_day_enabled?,
+                    end_date: value.end_date?,
+                    end_time: value.end_time?,
+                    name: value.name?,
+                    recurrence: value.recurrence?,
+                    start_date: value.start_date?,
+                    start_time: value.start_time?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::OperatingModeHolidayPatchObject>
+        for OperatingModeHolidayPatchObject {
+            fn from(value: super::OperatingModeHolidayPatchObject) -> Self {
+                Self {
+                    all_day_enabled: Ok(value.all_day_enabled),
+                    end_date: Ok(value.end_date),
+                    end_time: Ok(value.end_time),
+                    name: Ok(value.name),
+                    recurrence: Ok(value.recurrence),
+                    start_date: Ok(value.start_date),
+                    start_time: Ok(value.start_time),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct OperatingModeHolidayPostRequestObject {
+            all_day_enabled: ::std::result::Result<bool, ::std::string::String>,
+            end_date: ::std::result::Result<
+                ::chrono::naive::NaiveDate,
+                ::std::string::String,
+            >,
+            end_time: ::std::result::Result<
+                ::std::option::Option<super::TimeOfDay>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                super::OperatingModeHolidayPostRequestObjectName,
+                ::std::string::String,
+            >,
+            recurrence: ::std::result::Result<
+                ::std::option::Option<super::OperatingModeRecurrenceObject>,
+                ::std::string::String,
+            >,
+            start_date: ::std::result::Result<
+                ::chrono::naive::NaiveDate,
+                ::std::string::String,
+            >,
+            start_time: ::std::result::Result<
+                ::std::option::Option<super::TimeOfDay>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for OperatingModeHolidayPostRequestObject {
+            fn default() -> Self {
+                Self {
+                    all_day_enabled: Ok(Default::default()),
+                    end_date: Err("no value supplied for end_date".to_string()),
+                    end_time: Ok(Default::default()),
+                    name: Err("no value supplied for name".to_string()),
+                    recurrence: Ok(Default::default()),
+                    start_date: Err("no value supplied for start_date".to_string()),
+                    start_time: Ok(Default::default()),
+                }
+            }
+        }
+        impl OperatingModeHolidayPostRequestObject {
+            pub fn all_day_enabled<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<bool>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.all_day_enabled = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for all_day_enabled: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn end_date<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::naive::NaiveDate>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.end_date = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for end_date: {e}")
+                    });
+                self
+            }
+            pub fn end_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::TimeOfDay>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.end_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for end_time: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    super::OperatingModeHolidayPostRequestObjectName,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn recurrence<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::OperatingModeRecurrenceObject>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.recurrence = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for recurrence: {e}")
+                    });
+                self
+            }
+            pub fn start_date<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::chrono::naive::NaiveDate>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.start_date = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for start_date: {e}")
+                    });
+                self
+            }
+            pub fn start_time<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<super::TimeOfDay>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.start_time = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for start_time: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<OperatingModeHolidayPostRequestObject>
+        for super::OperatingModeHolidayPostRequestObject {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: OperatingModeHolidayPostRequestObject,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    all_day_enabled: value.all_day_enabled?,
+                    end_date: value.end_date?,
+                    end_time: value.end_time?,
+                    name: value.name?,
+                    recurrence: value.recurrence?,
+                    start_date: value.start_date?,
+                    start_time: value.start_time?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::OperatingModeHolidayPostRequestObject>
+        for OperatingModeHolidayPostRequestObject {
+            fn from(value: super::OperatingModeHolidayPostRequestObject) -> Self {
+                Self {
+                    all_day_enabled: Ok(value.all_day_enabled),
+                    end_date: Ok(value.end_date),
+                    end_time: Ok(value.end_time),
+                    name: Ok(value.name),
+                    recurrence: Ok(value.recurrence),
+                    start_date: Ok(value.start_date),
+                    start_time: Ok(value.start_time),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct OperatingModeList {
             operating_modes: ::std::result::Result<
                 ::std::vec::Vec<super::OperatingModeSummary>,
@@ -2675,6 +3623,151 @@ pub mod types {
             fn from(value: super::OperatingModeList) -> Self {
                 Self {
                     operating_modes: Ok(value.operating_modes),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
+        pub struct OperatingModePatchObject {
+            call_forwarding: ::std::result::Result<
+                ::std::option::Option<super::OperatingModeCallForwarding>,
+                ::std::string::String,
+            >,
+            different_hours_daily: ::std::result::Result<
+                ::std::option::Option<
+                    super::OperatingModeDifferentHoursDailyScheduleObject,
+                >,
+                ::std::string::String,
+            >,
+            holidays: ::std::result::Result<
+                ::std::vec::Vec<super::OperatingModeHolidayObject>,
+                ::std::string::String,
+            >,
+            name: ::std::result::Result<
+                ::std::option::Option<super::OperatingModePatchObjectName>,
+                ::std::string::String,
+            >,
+            same_hours_daily: ::std::result::Result<
+                ::std::option::Option<super::OperatingModeSameHoursDailyScheduleObject>,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for OperatingModePatchObject {
+            fn default() -> Self {
+                Self {
+                    call_forwarding: Ok(Default::default()),
+                    different_hours_daily: Ok(Default::default()),
+                    holidays: Ok(Default::default()),
+                    name: Ok(Default::default()),
+                    same_hours_daily: Ok(Default::default()),
+                }
+            }
+        }
+        impl OperatingModePatchObject {
+            pub fn call_forwarding<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::OperatingModeCallForwarding>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.call_forwarding = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for call_forwarding: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn different_hours_daily<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<
+                        super::OperatingModeDifferentHoursDailyScheduleObject,
+                    >,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.different_hours_daily = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for different_hours_daily: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn holidays<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::vec::Vec<super::OperatingModeHolidayObject>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.holidays = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for holidays: {e}")
+                    });
+                self
+            }
+            pub fn name<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<super::OperatingModePatchObjectName>,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.name = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for name: {e}")
+                    });
+                self
+            }
+            pub fn same_hours_daily<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<
+                    ::std::option::Option<
+                        super::OperatingModeSameHoursDailyScheduleObject,
+                    >,
+                >,
+                T::Error: ::std::fmt::Display,
+            {
+                self.same_hours_daily = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for same_hours_daily: {e}"
+                        )
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<OperatingModePatchObject>
+        for super::OperatingModePatchObject {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: OperatingModePatchObject,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    call_forwarding: value.call_forwarding?,
+                    different_hours_daily: value.different_hours_daily?,
+                    holidays: value.holidays?,
+                    name: value.name?,
+                    same_hours_daily: value.same_hours_daily?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::OperatingModePatchObject>
+        for OperatingModePatchObject {
+            fn from(value: super::OperatingModePatchObject) -> Self {
+                Self {
+                    call_forwarding: Ok(value.call_forwarding),
+                    different_hours_daily: Ok(value.different_hours_daily),
+                    holidays: Ok(value.holidays),
+                    name: Ok(value.name),
+                    same_hours_daily: Ok(value.same_hours_daily),
                 }
             }
         }
@@ -3780,7 +4873,7 @@ pub mod types {
 #[derive(Clone, Debug)]
 /**Client for Webex Calling operating modes
 
-Creating an operating mode in Webex Calling: a named schedule (the same hours every day, different hours per day, or holidays) with call forwarding, defined for a whole organization or for one location.
+Creating, reading, changing and deleting operating modes in Webex Calling, and the holidays of one: a named schedule (the same hours every day, different hours per day, or holidays) with call forwarding, defined for a whole organization or for one location.
 
 Version: 1.0.0*/
 pub struct Client {
@@ -3898,6 +4991,138 @@ let response = client.get_operating_mode()
 ```*/
     pub fn get_operating_mode(&self) -> builder::GetOperatingMode<'_> {
         builder::GetOperatingMode::new(self)
+    }
+    /**Modify an operating mode
+
+Changes the name, schedule, holidays or call forwarding of an operating mode; only the parts the body carries change, and `holidays` replaces every holiday of the mode. The type and level of a mode cannot change. Needs a full or location administrator token with the `spark-admin:telephony_config_write` scope.
+
+Sends a `PUT` request to `/telephony/config/operatingModes/{modeId}`
+
+Arguments:
+- `mode_id`: Id of the operating mode.
+- `org_id`: Organization of the operating mode; defaults to the organization of the token.
+- `body`
+```ignore
+let response = client.update_operating_mode()
+    .mode_id(mode_id)
+    .org_id(org_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_operating_mode(&self) -> builder::UpdateOperatingMode<'_> {
+        builder::UpdateOperatingMode::new(self)
+    }
+    /**Delete an operating mode
+
+Deletes an operating mode with its holidays. Needs a full or location administrator token with the `spark-admin:telephony_config_write` scope.
+
+Sends a `DELETE` request to `/telephony/config/operatingModes/{modeId}`
+
+Arguments:
+- `mode_id`: Id of the operating mode.
+- `org_id`: Organization of the operating mode; defaults to the organization of the token.
+```ignore
+let response = client.delete_operating_mode()
+    .mode_id(mode_id)
+    .org_id(org_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_operating_mode(&self) -> builder::DeleteOperatingMode<'_> {
+        builder::DeleteOperatingMode::new(self)
+    }
+    /**Create a holiday of an operating mode
+
+Adds one holiday to an operating mode. Needs a full or location administrator token with the `spark-admin:telephony_config_write` scope.
+
+Sends a `POST` request to `/telephony/config/operatingModes/{modeId}/holidays`
+
+Arguments:
+- `mode_id`: Id of the operating mode.
+- `org_id`: Organization of the operating mode; defaults to the organization of the token.
+- `body`
+```ignore
+let response = client.create_operating_mode_holiday()
+    .mode_id(mode_id)
+    .org_id(org_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn create_operating_mode_holiday(
+        &self,
+    ) -> builder::CreateOperatingModeHoliday<'_> {
+        builder::CreateOperatingModeHoliday::new(self)
+    }
+    /**Get a holiday of an operating mode
+
+Reads one holiday of an operating mode. Needs a full, read-only or location administrator token with the `spark-admin:telephony_config_read` scope.
+
+Sends a `GET` request to `/telephony/config/operatingModes/{modeId}/holidays/{holidayId}`
+
+Arguments:
+- `mode_id`: Id of the operating mode.
+- `holiday_id`: Id of the holiday.
+- `org_id`: Organization of the operating mode; defaults to the organization of the token.
+```ignore
+let response = client.get_operating_mode_holiday()
+    .mode_id(mode_id)
+    .holiday_id(holiday_id)
+    .org_id(org_id)
+    .send()
+    .await;
+```*/
+    pub fn get_operating_mode_holiday(&self) -> builder::GetOperatingModeHoliday<'_> {
+        builder::GetOperatingModeHoliday::new(self)
+    }
+    /**Modify a holiday of an operating mode
+
+Changes one holiday of an operating mode; only the fields the body carries change. Needs a full or location administrator token with the `spark-admin:telephony_config_write` scope.
+
+Sends a `PUT` request to `/telephony/config/operatingModes/{modeId}/holidays/{holidayId}`
+
+Arguments:
+- `mode_id`: Id of the operating mode.
+- `holiday_id`: Id of the holiday.
+- `org_id`: Organization of the operating mode; defaults to the organization of the token.
+- `body`
+```ignore
+let response = client.update_operating_mode_holiday()
+    .mode_id(mode_id)
+    .holiday_id(holiday_id)
+    .org_id(org_id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_operating_mode_holiday(
+        &self,
+    ) -> builder::UpdateOperatingModeHoliday<'_> {
+        builder::UpdateOperatingModeHoliday::new(self)
+    }
+    /**Delete a holiday of an operating mode
+
+Deletes one holiday of an operating mode. Needs a full or location administrator token with the `spark-admin:telephony_config_write` scope.
+
+Sends a `DELETE` request to `/telephony/config/operatingModes/{modeId}/holidays/{holidayId}`
+
+Arguments:
+- `mode_id`: Id of the operating mode.
+- `holiday_id`: Id of the holiday.
+- `org_id`: Organization of the operating mode; defaults to the organization of the token.
+```ignore
+let response = client.delete_operating_mode_holiday()
+    .mode_id(mode_id)
+    .holiday_id(holiday_id)
+    .org_id(org_id)
+    .send()
+    .await;
+```*/
+    pub fn delete_operating_mode_holiday(
+        &self,
+    ) -> builder::DeleteOperatingModeHoliday<'_> {
+        builder::DeleteOperatingModeHoliday::new(self)
     }
 }
 /// Types for composing operation parameters.
@@ -4328,6 +5553,743 @@ pub mod builder {
             }
         }
     }
+    /**Builder for [`Client::update_operating_mode`]
+
+[`Client::update_operating_mode`]: super::Client::update_operating_mode*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateOperatingMode<'a> {
+        client: &'a super::Client,
+        mode_id: Result<::std::string::String, String>,
+        org_id: Result<Option<::std::string::String>, String>,
+        body: Result<types::builder::OperatingModePatchObject, String>,
+    }
+    impl<'a> UpdateOperatingMode<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                mode_id: Err("mode_id was not initialized".to_string()),
+                org_id: Ok(None),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn mode_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.mode_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for mode_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn org_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.org_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for org_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::OperatingModePatchObject>,
+            <V as std::convert::TryInto<
+                types::OperatingModePatchObject,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `OperatingModePatchObject` for body failed: {}", s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::OperatingModePatchObject,
+            ) -> types::builder::OperatingModePatchObject,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PUT` request to `/telephony/config/operatingModes/{modeId}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<ByteStream>> {
+            let Self { client, mode_id, org_id, body } = self;
+            let mode_id = mode_id.map_err(Error::InvalidRequest)?;
+            let org_id = org_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::OperatingModePatchObject::try_from(v)
+                        .map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/telephony/config/operatingModes/{}", client.baseurl, encode_path(&
+                mode_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .put(url)
+                .json(&body)
+                .query(&progenitor_client::QueryParam::new("orgId", &org_id))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_operating_mode",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                204u16 => Ok(ResponseValue::empty(response)),
+                400u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                401u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                403u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                404u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                405u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                409u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                410u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                415u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                423u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                428u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                429u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                500u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                502u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                503u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                504u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_operating_mode`]
+
+[`Client::delete_operating_mode`]: super::Client::delete_operating_mode*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteOperatingMode<'a> {
+        client: &'a super::Client,
+        mode_id: Result<::std::string::String, String>,
+        org_id: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> DeleteOperatingMode<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                mode_id: Err("mode_id was not initialized".to_string()),
+                org_id: Ok(None),
+            }
+        }
+        pub fn mode_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.mode_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for mode_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn org_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.org_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for org_id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `DELETE` request to `/telephony/config/operatingModes/{modeId}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<ByteStream>> {
+            let Self { client, mode_id, org_id } = self;
+            let mode_id = mode_id.map_err(Error::InvalidRequest)?;
+            let org_id = org_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/telephony/config/operatingModes/{}", client.baseurl, encode_path(&
+                mode_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .query(&progenitor_client::QueryParam::new("orgId", &org_id))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_operating_mode",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                204u16 => Ok(ResponseValue::empty(response)),
+                400u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                401u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                403u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                404u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                405u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                409u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                410u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                415u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                423u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                428u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                429u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                500u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                502u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                503u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                504u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::create_operating_mode_holiday`]
+
+[`Client::create_operating_mode_holiday`]: super::Client::create_operating_mode_holiday*/
+    #[derive(Debug, Clone)]
+    pub struct CreateOperatingModeHoliday<'a> {
+        client: &'a super::Client,
+        mode_id: Result<::std::string::String, String>,
+        org_id: Result<Option<::std::string::String>, String>,
+        body: Result<types::builder::OperatingModeHolidayPostRequestObject, String>,
+    }
+    impl<'a> CreateOperatingModeHoliday<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                mode_id: Err("mode_id was not initialized".to_string()),
+                org_id: Ok(None),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn mode_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.mode_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for mode_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn org_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.org_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for org_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::OperatingModeHolidayPostRequestObject>,
+            <V as std::convert::TryInto<
+                types::OperatingModeHolidayPostRequestObject,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `OperatingModeHolidayPostRequestObject` for body failed: {}",
+                        s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::OperatingModeHolidayPostRequestObject,
+            ) -> types::builder::OperatingModeHolidayPostRequestObject,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `POST` request to `/telephony/config/operatingModes/{modeId}/holidays`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::OperatingModeHolidayCreated>,
+            Error<ByteStream>,
+        > {
+            let Self { client, mode_id, org_id, body } = self;
+            let mode_id = mode_id.map_err(Error::InvalidRequest)?;
+            let org_id = org_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::OperatingModeHolidayPostRequestObject::try_from(v)
+                        .map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/telephony/config/operatingModes/{}/holidays", client.baseurl,
+                encode_path(& mode_id.to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .post(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .query(&progenitor_client::QueryParam::new("orgId", &org_id))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "create_operating_mode_holiday",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                201u16 => ResponseValue::from_response(response).await,
+                400u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                401u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                403u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                404u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                405u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                409u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                410u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                415u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                423u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                428u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                429u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                500u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                502u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                503u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                504u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::get_operating_mode_holiday`]
+
+[`Client::get_operating_mode_holiday`]: super::Client::get_operating_mode_holiday*/
+    #[derive(Debug, Clone)]
+    pub struct GetOperatingModeHoliday<'a> {
+        client: &'a super::Client,
+        mode_id: Result<::std::string::String, String>,
+        holiday_id: Result<::std::string::String, String>,
+        org_id: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> GetOperatingModeHoliday<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                mode_id: Err("mode_id was not initialized".to_string()),
+                holiday_id: Err("holiday_id was not initialized".to_string()),
+                org_id: Ok(None),
+            }
+        }
+        pub fn mode_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.mode_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for mode_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn holiday_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.holiday_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for holiday_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn org_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.org_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for org_id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `GET` request to `/telephony/config/operatingModes/{modeId}/holidays/{holidayId}`
+        pub async fn send(
+            self,
+        ) -> Result<
+            ResponseValue<types::OperatingModeHolidayGetObject>,
+            Error<ByteStream>,
+        > {
+            let Self { client, mode_id, holiday_id, org_id } = self;
+            let mode_id = mode_id.map_err(Error::InvalidRequest)?;
+            let holiday_id = holiday_id.map_err(Error::InvalidRequest)?;
+            let org_id = org_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/telephony/config/operatingModes/{}/holidays/{}", client.baseurl,
+                encode_path(& mode_id.to_string()), encode_path(& holiday_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .query(&progenitor_client::QueryParam::new("orgId", &org_id))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_operating_mode_holiday",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                401u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                403u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                404u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                405u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                409u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                410u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                415u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                423u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                428u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                429u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                500u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                502u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                503u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                504u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_operating_mode_holiday`]
+
+[`Client::update_operating_mode_holiday`]: super::Client::update_operating_mode_holiday*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateOperatingModeHoliday<'a> {
+        client: &'a super::Client,
+        mode_id: Result<::std::string::String, String>,
+        holiday_id: Result<::std::string::String, String>,
+        org_id: Result<Option<::std::string::String>, String>,
+        body: Result<types::builder::OperatingModeHolidayPatchObject, String>,
+    }
+    impl<'a> UpdateOperatingModeHoliday<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                mode_id: Err("mode_id was not initialized".to_string()),
+                holiday_id: Err("holiday_id was not initialized".to_string()),
+                org_id: Ok(None),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn mode_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.mode_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for mode_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn holiday_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.holiday_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for holiday_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn org_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.org_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for org_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::OperatingModeHolidayPatchObject>,
+            <V as std::convert::TryInto<
+                types::OperatingModeHolidayPatchObject,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!(
+                        "conversion to `OperatingModeHolidayPatchObject` for body failed: {}",
+                        s
+                    )
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::OperatingModeHolidayPatchObject,
+            ) -> types::builder::OperatingModeHolidayPatchObject,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PUT` request to `/telephony/config/operatingModes/{modeId}/holidays/{holidayId}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<ByteStream>> {
+            let Self { client, mode_id, holiday_id, org_id, body } = self;
+            let mode_id = mode_id.map_err(Error::InvalidRequest)?;
+            let holiday_id = holiday_id.map_err(Error::InvalidRequest)?;
+            let org_id = org_id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::OperatingModeHolidayPatchObject::try_from(v)
+                        .map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/telephony/config/operatingModes/{}/holidays/{}", client.baseurl,
+                encode_path(& mode_id.to_string()), encode_path(& holiday_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .put(url)
+                .json(&body)
+                .query(&progenitor_client::QueryParam::new("orgId", &org_id))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_operating_mode_holiday",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                204u16 => Ok(ResponseValue::empty(response)),
+                400u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                401u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                403u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                404u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                405u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                409u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                410u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                415u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                423u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                428u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                429u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                500u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                502u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                503u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                504u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::delete_operating_mode_holiday`]
+
+[`Client::delete_operating_mode_holiday`]: super::Client::delete_operating_mode_holiday*/
+    #[derive(Debug, Clone)]
+    pub struct DeleteOperatingModeHoliday<'a> {
+        client: &'a super::Client,
+        mode_id: Result<::std::string::String, String>,
+        holiday_id: Result<::std::string::String, String>,
+        org_id: Result<Option<::std::string::String>, String>,
+    }
+    impl<'a> DeleteOperatingModeHoliday<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                mode_id: Err("mode_id was not initialized".to_string()),
+                holiday_id: Err("holiday_id was not initialized".to_string()),
+                org_id: Ok(None),
+            }
+        }
+        pub fn mode_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.mode_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for mode_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn holiday_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.holiday_id = value
+                .try_into()
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for holiday_id failed"
+                        .to_string()
+                });
+            self
+        }
+        pub fn org_id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<::std::string::String>,
+        {
+            self.org_id = value
+                .try_into()
+                .map(Some)
+                .map_err(|_| {
+                    "conversion to `:: std :: string :: String` for org_id failed"
+                        .to_string()
+                });
+            self
+        }
+        ///Sends a `DELETE` request to `/telephony/config/operatingModes/{modeId}/holidays/{holidayId}`
+        pub async fn send(self) -> Result<ResponseValue<()>, Error<ByteStream>> {
+            let Self { client, mode_id, holiday_id, org_id } = self;
+            let mode_id = mode_id.map_err(Error::InvalidRequest)?;
+            let holiday_id = holiday_id.map_err(Error::InvalidRequest)?;
+            let org_id = org_id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/telephony/config/operatingModes/{}/holidays/{}", client.baseurl,
+                encode_path(& mode_id.to_string()), encode_path(& holiday_id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .delete(url)
+                .query(&progenitor_client::QueryParam::new("orgId", &org_id))
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "delete_operating_mode_holiday",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                204u16 => Ok(ResponseValue::empty(response)),
+                400u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                401u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                403u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                404u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                405u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                409u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                410u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                415u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                423u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                428u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                429u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                500u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                502u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                503u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                504u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
 }
 /// Items consumers will typically use such as the Client.
 pub mod prelude {
@@ -4353,8 +6315,14 @@ impl ClientHooks<()> for Client {
 pub fn answer_cap(operation_id: &str) -> usize {
     match operation_id {
         "create_operating_mode" => 1048576,
+        "create_operating_mode_holiday" => 1048576,
+        "delete_operating_mode" => 1048576,
+        "delete_operating_mode_holiday" => 1048576,
         "get_operating_mode" => 1048576,
+        "get_operating_mode_holiday" => 1048576,
         "list_operating_modes" => 8388608,
+        "update_operating_mode" => 1048576,
+        "update_operating_mode_holiday" => 1048576,
         _ => 1048576,
     }
 }

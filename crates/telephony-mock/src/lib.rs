@@ -40,12 +40,13 @@ mod query;
 mod serve;
 mod state;
 mod webex;
+mod webex_changes;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::routing::{MethodRouter, get, post};
+use axum::routing::{MethodRouter, delete, get, post, put};
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
@@ -143,13 +144,43 @@ fn router(state: Arc<AppState>) -> Router {
         )
         .route(
             "/v1/telephony/config/operatingModes/{modeId}",
-            gated(Operation::GetOperatingMode, get(webex::get_operating_mode)),
+            gated(Operation::GetOperatingMode, get(webex::get_operating_mode))
+                .merge(gated(
+                    Operation::UpdateOperatingMode,
+                    put(webex_changes::update_operating_mode),
+                ))
+                .merge(gated(
+                    Operation::DeleteOperatingMode,
+                    delete(webex_changes::delete_operating_mode),
+                )),
+        )
+        .route(
+            "/v1/telephony/config/operatingModes/{modeId}/holidays",
+            gated(
+                Operation::CreateOperatingModeHoliday,
+                post(webex_changes::create_operating_mode_holiday),
+            ),
+        )
+        .route(
+            "/v1/telephony/config/operatingModes/{modeId}/holidays/{holidayId}",
+            gated(
+                Operation::GetOperatingModeHoliday,
+                get(webex_changes::get_operating_mode_holiday),
+            )
+            .merge(gated(
+                Operation::UpdateOperatingModeHoliday,
+                put(webex_changes::update_operating_mode_holiday),
+            ))
+            .merge(gated(
+                Operation::DeleteOperatingModeHoliday,
+                delete(webex_changes::delete_operating_mode_holiday),
+            )),
         );
     let inspect = Router::new()
         .route("/_mock/offices", get(inspect::offices))
         .route("/_mock/operating-modes", get(inspect::operating_modes))
         .route("/_mock/stats", get(inspect::stats))
-        .route("/_mock/state", axum::routing::delete(inspect::reset))
+        .route("/_mock/state", delete(inspect::reset))
         .route("/_mock/faults", post(inspect::push_faults))
         .route_layer(axum::middleware::from_fn_with_state(
             state.clone(),

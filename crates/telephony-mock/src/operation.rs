@@ -19,17 +19,35 @@ pub enum Operation {
     ListOperatingModes,
     /// Webex `GET /v1/telephony/config/operatingModes/{modeId}`.
     GetOperatingMode,
+    /// Webex `PUT /v1/telephony/config/operatingModes/{modeId}`.
+    UpdateOperatingMode,
+    /// Webex `DELETE /v1/telephony/config/operatingModes/{modeId}`.
+    DeleteOperatingMode,
+    /// Webex `POST /v1/telephony/config/operatingModes/{modeId}/holidays`.
+    CreateOperatingModeHoliday,
+    /// Webex `GET /v1/telephony/config/operatingModes/{modeId}/holidays/{holidayId}`.
+    GetOperatingModeHoliday,
+    /// Webex `PUT /v1/telephony/config/operatingModes/{modeId}/holidays/{holidayId}`.
+    UpdateOperatingModeHoliday,
+    /// Webex `DELETE /v1/telephony/config/operatingModes/{modeId}/holidays/{holidayId}`.
+    DeleteOperatingModeHoliday,
 }
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 6] = [
+    pub const ALL: [Operation; 12] = [
         Operation::CreateOffice,
         Operation::ListOffices,
         Operation::GetOffice,
         Operation::CreateOperatingMode,
         Operation::ListOperatingModes,
         Operation::GetOperatingMode,
+        Operation::UpdateOperatingMode,
+        Operation::DeleteOperatingMode,
+        Operation::CreateOperatingModeHoliday,
+        Operation::GetOperatingModeHoliday,
+        Operation::UpdateOperatingModeHoliday,
+        Operation::DeleteOperatingModeHoliday,
     ];
 
     /// The vendor it belongs to.
@@ -40,7 +58,13 @@ impl Operation {
             }
             Operation::CreateOperatingMode
             | Operation::ListOperatingModes
-            | Operation::GetOperatingMode => Vendor::Webex,
+            | Operation::GetOperatingMode
+            | Operation::UpdateOperatingMode
+            | Operation::DeleteOperatingMode
+            | Operation::CreateOperatingModeHoliday
+            | Operation::GetOperatingModeHoliday
+            | Operation::UpdateOperatingModeHoliday
+            | Operation::DeleteOperatingModeHoliday => Vendor::Webex,
         }
     }
 
@@ -53,6 +77,12 @@ impl Operation {
             Operation::CreateOperatingMode => "create_operating_mode",
             Operation::ListOperatingModes => "list_operating_modes",
             Operation::GetOperatingMode => "get_operating_mode",
+            Operation::UpdateOperatingMode => "update_operating_mode",
+            Operation::DeleteOperatingMode => "delete_operating_mode",
+            Operation::CreateOperatingModeHoliday => "create_operating_mode_holiday",
+            Operation::GetOperatingModeHoliday => "get_operating_mode_holiday",
+            Operation::UpdateOperatingModeHoliday => "update_operating_mode_holiday",
+            Operation::DeleteOperatingModeHoliday => "delete_operating_mode_holiday",
         }
     }
 
@@ -65,6 +95,20 @@ impl Operation {
             Operation::CreateOperatingMode => "POST /v1/telephony/config/operatingModes",
             Operation::ListOperatingModes => "GET /v1/telephony/config/operatingModes",
             Operation::GetOperatingMode => "GET /v1/telephony/config/operatingModes/{modeId}",
+            Operation::UpdateOperatingMode => "PUT /v1/telephony/config/operatingModes/{modeId}",
+            Operation::DeleteOperatingMode => "DELETE /v1/telephony/config/operatingModes/{modeId}",
+            Operation::CreateOperatingModeHoliday => {
+                "POST /v1/telephony/config/operatingModes/{modeId}/holidays"
+            }
+            Operation::GetOperatingModeHoliday => {
+                "GET /v1/telephony/config/operatingModes/{modeId}/holidays/{holidayId}"
+            }
+            Operation::UpdateOperatingModeHoliday => {
+                "PUT /v1/telephony/config/operatingModes/{modeId}/holidays/{holidayId}"
+            }
+            Operation::DeleteOperatingModeHoliday => {
+                "DELETE /v1/telephony/config/operatingModes/{modeId}/holidays/{holidayId}"
+            }
         }
     }
 

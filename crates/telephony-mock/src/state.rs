@@ -1,7 +1,6 @@
 //! What the mock remembers: created resources, request counts, rate limiters, fault draws.
 //!
-//! One mutex guards everything that changes per request; it is held only for bookkeeping,
-//! never across an await.
+//! One mutex guards everything that changes per request: bookkeeping only, never across an await.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::num::NonZeroU32;
@@ -70,13 +69,11 @@ struct Inner {
 
 /// The lowest office id handed out; ids count up from a point above it the seed chooses.
 const FIRST_OFFICE_ID: i64 = 5_100_000_000_001;
-
 /// The storage caps are reached.
 #[derive(Debug)]
 pub(crate) struct Full(pub String);
 
-/// The ids of one process: office ids count up from a start drawn from the seed, mode ids are
-/// random UUIDs from the seeded generator. Never reset; the same seed gives the same ids.
+/// The ids of one process, drawn from the seed (the same seed, the same ids); never reset.
 struct Ids {
     next_office: i64,
     rng: ChaCha8Rng,
@@ -172,8 +169,7 @@ impl AppState {
             .extend(faults);
     }
 
-    /// `Ok` when the request is within the operation's rate limit, else the wait before
-    /// retrying.
+    /// `Ok` when the request is within the operation's rate limit, else the wait to retry.
     pub fn admit(&self, operation: Operation) -> Result<(), Duration> {
         let limiter = self.lock().limiters.get(&operation).cloned();
         match limiter {
@@ -298,8 +294,7 @@ impl AppState {
         self.lock().offices.clone()
     }
 
-    /// The answers of up to `count` offices from the `start`-th (in the order created), and
-    /// whether more follow.
+    /// The answers of up to `count` offices from the `start`-th, and whether more follow.
     pub fn office_page(&self, start: usize, count: usize) -> (Vec<Value>, bool) {
         let inner = self.lock();
         let page = inner
@@ -331,6 +326,11 @@ impl AppState {
 
     pub fn modes(&self) -> Vec<ModeRecord> {
         self.lock().modes.clone()
+    }
+
+    /// Runs `change` on the stored modes under the lock (modify, delete, holidays).
+    pub fn with_modes<R>(&self, change: impl FnOnce(&mut Vec<ModeRecord>) -> R) -> R {
+        change(&mut self.lock().modes)
     }
 
     pub fn stats(&self) -> Value {

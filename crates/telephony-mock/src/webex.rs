@@ -72,7 +72,7 @@ async fn create(app: &AppState, req: Request) -> Result<String, VendorError> {
     )
 }
 
-fn org_id(uri: &axum::http::Uri) -> Option<String> {
+pub(crate) fn org_id(uri: &axum::http::Uri) -> Option<String> {
     #[derive(serde::Deserialize)]
     struct Query {
         #[serde(rename = "orgId")]
@@ -84,13 +84,13 @@ fn org_id(uri: &axum::http::Uri) -> Option<String> {
 
 /// Where names must be unique and modes are counted: the organization, or one location of it.
 #[derive(Debug, PartialEq, Eq)]
-struct Scope {
+pub(crate) struct Scope {
     org_id: Option<String>,
     location_id: Option<String>,
 }
 
 impl Scope {
-    fn of(org_id: Option<&str>, mode: &Value) -> Scope {
+    pub(crate) fn of(org_id: Option<&str>, mode: &Value) -> Scope {
         let level = mode.get("level").and_then(Value::as_str);
         Scope {
             org_id: org_id.map(str::to_string),
@@ -104,7 +104,7 @@ impl Scope {
         }
     }
 
-    fn what(&self) -> &'static str {
+    pub(crate) fn what(&self) -> &'static str {
         if self.location_id.is_some() {
             "location"
         } else {
@@ -199,7 +199,8 @@ fn summary(record: &ModeRecord) -> Value {
     answer
 }
 
-/// A mode with its schedule and holidays; each holiday gets an id of its own.
+/// A mode with its schedule and holidays; each holiday gets an id of its own (the one stored
+/// with it once a change has touched the mode's holidays, else one derived from its place).
 fn details(record: &ModeRecord) -> Value {
     let mode = &record.received;
     let mut answer = summary(record);
@@ -219,7 +220,9 @@ fn details(record: &ModeRecord) -> Value {
             .enumerate()
             .map(|(index, holiday)| {
                 let mut holiday = with_flags(holiday, &["allDayEnabled"]);
-                holiday["id"] = json!(crate::state::holiday_id(&record.id, index));
+                if holiday.get("id").is_none() {
+                    holiday["id"] = json!(crate::state::holiday_id(&record.id, index));
+                }
                 holiday
             })
             .collect();
@@ -229,7 +232,7 @@ fn details(record: &ModeRecord) -> Value {
 }
 
 /// `value` with each of `flags` set to false where absent.
-fn with_flags(value: &Value, flags: &[&str]) -> Value {
+pub(crate) fn with_flags(value: &Value, flags: &[&str]) -> Value {
     let mut value = value.clone();
     if let Value::Object(map) = &mut value {
         for flag in flags {

@@ -77,8 +77,9 @@ pub use settings::{Api, DialpadApi, DialpadSettings, Settings, WebexApi, WebexSe
 pub use telephony_spec::Vendor;
 pub use webex::mode;
 pub use webex::{
-    CreateMode, CreateModeOnce, GetMode, ModeList, WEBEX_PRODUCTION, WEBEX_READ_SCOPE,
-    WEBEX_WRITE_SCOPE, WebexClient,
+    CreateHoliday, CreateMode, CreateModeOnce, DeleteHoliday, DeleteMode, GetHoliday, GetMode,
+    ModeList, UpdateHoliday, UpdateMode, WEBEX_PRODUCTION, WEBEX_READ_SCOPE, WEBEX_WRITE_SCOPE,
+    WebexClient,
 };
 
 /// The generated Dialpad request and response types.

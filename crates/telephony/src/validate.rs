@@ -113,6 +113,51 @@ pub fn webex_typed(
     result(Validator::webex().request_body_typed("create_operating_mode", mode))
 }
 
+/// Checks a Webex modify-operating-mode body given as JSON.
+pub fn webex_operating_mode_patch(body: &Value) -> Result<(), Violations> {
+    result(Validator::webex().request_body("update_operating_mode", body))
+}
+
+/// Checks a typed Webex modify-operating-mode body (what
+/// [`WebexClient::update_operating_mode`] does before sending).
+///
+/// [`WebexClient::update_operating_mode`]: crate::WebexClient::update_operating_mode
+pub fn webex_patch_typed(
+    change: &telephony_api::webex::types::OperatingModePatchObject,
+) -> Result<(), Violations> {
+    result(Validator::webex().request_body_typed("update_operating_mode", change))
+}
+
+/// Checks a Webex create-holiday body given as JSON.
+pub fn webex_holiday(body: &Value) -> Result<(), Violations> {
+    result(Validator::webex().request_body("create_operating_mode_holiday", body))
+}
+
+/// Checks a typed Webex create-holiday body (what
+/// [`WebexClient::create_operating_mode_holiday`] does before sending).
+///
+/// [`WebexClient::create_operating_mode_holiday`]: crate::WebexClient::create_operating_mode_holiday
+pub fn webex_holiday_typed(
+    holiday: &telephony_api::webex::types::OperatingModeHolidayPostRequestObject,
+) -> Result<(), Violations> {
+    result(Validator::webex().request_body_typed("create_operating_mode_holiday", holiday))
+}
+
+/// Checks a Webex modify-holiday body given as JSON.
+pub fn webex_holiday_patch(body: &Value) -> Result<(), Violations> {
+    result(Validator::webex().request_body("update_operating_mode_holiday", body))
+}
+
+/// Checks a typed Webex modify-holiday body (what
+/// [`WebexClient::update_operating_mode_holiday`] does before sending).
+///
+/// [`WebexClient::update_operating_mode_holiday`]: crate::WebexClient::update_operating_mode_holiday
+pub fn webex_holiday_patch_typed(
+    change: &telephony_api::webex::types::OperatingModeHolidayPatchObject,
+) -> Result<(), Violations> {
+    result(Validator::webex().request_body_typed("update_operating_mode_holiday", change))
+}
+
 /// `own` problems (found while building a body) followed by what validation `found`, less
 /// the validator's complaints at a path an own problem already explains.
 pub(crate) fn joined(own: Vec<Violation>, found: Result<(), Violations>) -> Result<(), Violations> {

@@ -8,6 +8,7 @@ mod binary;
 mod connections;
 mod faults;
 mod limits;
+mod mode_changes;
 mod reads;
 mod routing;
 mod storage;
