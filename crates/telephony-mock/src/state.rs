@@ -1,7 +1,6 @@
 //! What the mock remembers: created resources, request counts, rate limiters, fault draws.
 //!
-//! One mutex guards everything that changes per request; it is held only for bookkeeping,
-//! never across an await.
+//! One mutex guards what changes per request, held for bookkeeping only, never across an await.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};
 use std::num::NonZeroU32;
@@ -17,6 +16,7 @@ use telephony_spec::Vendor;
 
 use crate::config::{Fault, MockConfig, RateLimit};
 use crate::operation::Operation;
+mod office_e911;
 
 /// An office the mock created.
 #[derive(Debug, Clone, serde::Serialize)]
