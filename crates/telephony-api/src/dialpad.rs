@@ -1854,6 +1854,377 @@ pub mod types {
             Default::default()
         }
     }
+    ///The new emergency address of an office, sent whole: it replaces the one the office has.
+    #[derive(
+        ::serde::Deserialize,
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        PartialEq,
+        schemars::JsonSchema
+    )]
+    #[serde(deny_unknown_fields)]
+    pub struct E911UpdateMessage {
+        ///First address line, on one line.
+        pub address: E911UpdateMessageAddress,
+        ///Second address line, on one line; empty when left out.
+        #[serde(default = "defaults::e911_update_message_address2")]
+        pub address2: E911UpdateMessageAddress2,
+        ///City, on one line.
+        pub city: E911UpdateMessageCity,
+        ///Country of the emergency address.
+        pub country: ::std::string::String,
+        ///State or province, on one line.
+        pub state: E911UpdateMessageState,
+        ///Whether the emergency address of every user of the office changes too.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub update_all: ::std::option::Option<bool>,
+        ///Whether Dialpad may use the corrected form of the address its address check suggests, instead of the address as sent.
+        #[serde(skip_serializing_if = "::std::option::Option::is_none")]
+        pub use_validated_option: ::std::option::Option<bool>,
+        ///Postal (zip) code, on one line.
+        pub zip: E911UpdateMessageZip,
+    }
+    impl E911UpdateMessage {
+        pub fn builder() -> builder::E911UpdateMessage {
+            Default::default()
+        }
+    }
+    ///First address line, on one line.
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct E911UpdateMessageAddress(::std::string::String);
+    impl ::std::ops::Deref for E911UpdateMessageAddress {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<E911UpdateMessageAddress> for ::std::string::String {
+        fn from(value: E911UpdateMessageAddress) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for E911UpdateMessageAddress {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("^[^\\r\\n]*$").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"^[^\\r\\n]*$\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for E911UpdateMessageAddress {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for E911UpdateMessageAddress {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for E911UpdateMessageAddress {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///Second address line, on one line; empty when left out.
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct E911UpdateMessageAddress2(::std::string::String);
+    impl ::std::ops::Deref for E911UpdateMessageAddress2 {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<E911UpdateMessageAddress2> for ::std::string::String {
+        fn from(value: E911UpdateMessageAddress2) -> Self {
+            value.0
+        }
+    }
+    impl ::std::default::Default for E911UpdateMessageAddress2 {
+        fn default() -> Self {
+            E911UpdateMessageAddress2("".to_string())
+        }
+    }
+    impl ::std::str::FromStr for E911UpdateMessageAddress2 {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("^[^\\r\\n]*$").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"^[^\\r\\n]*$\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for E911UpdateMessageAddress2 {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for E911UpdateMessageAddress2 {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for E911UpdateMessageAddress2 {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///City, on one line.
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct E911UpdateMessageCity(::std::string::String);
+    impl ::std::ops::Deref for E911UpdateMessageCity {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<E911UpdateMessageCity> for ::std::string::String {
+        fn from(value: E911UpdateMessageCity) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for E911UpdateMessageCity {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("^[^\\r\\n]*$").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"^[^\\r\\n]*$\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for E911UpdateMessageCity {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for E911UpdateMessageCity {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for E911UpdateMessageCity {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///State or province, on one line.
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct E911UpdateMessageState(::std::string::String);
+    impl ::std::ops::Deref for E911UpdateMessageState {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<E911UpdateMessageState> for ::std::string::String {
+        fn from(value: E911UpdateMessageState) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for E911UpdateMessageState {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("^[^\\r\\n]*$").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"^[^\\r\\n]*$\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for E911UpdateMessageState {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for E911UpdateMessageState {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for E911UpdateMessageState {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
+    ///Postal (zip) code, on one line.
+    #[derive(
+        ::serde::Serialize,
+        Clone,
+        Debug,
+        Eq,
+        Hash,
+        Ord,
+        PartialEq,
+        PartialOrd,
+        schemars::JsonSchema
+    )]
+    #[serde(transparent)]
+    pub struct E911UpdateMessageZip(::std::string::String);
+    impl ::std::ops::Deref for E911UpdateMessageZip {
+        type Target = ::std::string::String;
+        fn deref(&self) -> &::std::string::String {
+            &self.0
+        }
+    }
+    impl ::std::convert::From<E911UpdateMessageZip> for ::std::string::String {
+        fn from(value: E911UpdateMessageZip) -> Self {
+            value.0
+        }
+    }
+    impl ::std::str::FromStr for E911UpdateMessageZip {
+        type Err = self::error::ConversionError;
+        fn from_str(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            static PATTERN: ::std::sync::LazyLock<::regress::Regex> = ::std::sync::LazyLock::new(||
+            { ::regress::Regex::new("^[^\\r\\n]*$").unwrap() });
+            if PATTERN.find(value).is_none() {
+                return Err("doesn't match pattern \"^[^\\r\\n]*$\"".into());
+            }
+            Ok(Self(value.to_string()))
+        }
+    }
+    impl ::std::convert::TryFrom<&str> for E911UpdateMessageZip {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: &str,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl ::std::convert::TryFrom<::std::string::String> for E911UpdateMessageZip {
+        type Error = self::error::ConversionError;
+        fn try_from(
+            value: ::std::string::String,
+        ) -> ::std::result::Result<Self, self::error::ConversionError> {
+            value.parse()
+        }
+    }
+    impl<'de> ::serde::Deserialize<'de> for E911UpdateMessageZip {
+        fn deserialize<D>(deserializer: D) -> ::std::result::Result<Self, D::Error>
+        where
+            D: ::serde::Deserializer<'de>,
+        {
+            ::std::string::String::deserialize(deserializer)?
+                .parse()
+                .map_err(|e: self::error::ConversionError| {
+                    <D::Error as ::serde::de::Error>::custom(e.to_string())
+                })
+        }
+    }
     ///A time of day as HH:MM on a 24-hour clock.
     #[derive(
         ::serde::Serialize,
@@ -4116,6 +4487,183 @@ pub mod types {
             }
         }
         #[derive(Clone, Debug)]
+        pub struct E911UpdateMessage {
+            address: ::std::result::Result<
+                super::E911UpdateMessageAddress,
+                ::std::string::String,
+            >,
+            address2: ::std::result::Result<
+                super::E911UpdateMessageAddress2,
+                ::std::string::String,
+            >,
+            city: ::std::result::Result<
+                super::E911UpdateMessageCity,
+                ::std::string::String,
+            >,
+            country: ::std::result::Result<::std::string::String, ::std::string::String>,
+            state: ::std::result::Result<
+                super::E911UpdateMessageState,
+                ::std::string::String,
+            >,
+            update_all: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            use_validated_option: ::std::result::Result<
+                ::std::option::Option<bool>,
+                ::std::string::String,
+            >,
+            zip: ::std::result::Result<
+                super::E911UpdateMessageZip,
+                ::std::string::String,
+            >,
+        }
+        impl ::std::default::Default for E911UpdateMessage {
+            fn default() -> Self {
+                Self {
+                    address: Err("no value supplied for address".to_string()),
+                    address2: Ok(super::defaults::e911_update_message_address2()),
+                    city: Err("no value supplied for city".to_string()),
+                    country: Err("no value supplied for country".to_string()),
+                    state: Err("no value supplied for state".to_string()),
+                    update_all: Ok(Default::default()),
+                    use_validated_option: Ok(Default::default()),
+                    zip: Err("no value supplied for zip".to_string()),
+                }
+            }
+        }
+        impl E911UpdateMessage {
+            pub fn address<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::E911UpdateMessageAddress>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.address = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for address: {e}")
+                    });
+                self
+            }
+            pub fn address2<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::E911UpdateMessageAddress2>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.address2 = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for address2: {e}")
+                    });
+                self
+            }
+            pub fn city<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::E911UpdateMessageCity>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.city = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for city: {e}")
+                    });
+                self
+            }
+            pub fn country<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::string::String>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.country = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for country: {e}")
+                    });
+                self
+            }
+            pub fn state<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::E911UpdateMessageState>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.state = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for state: {e}")
+                    });
+                self
+            }
+            pub fn update_all<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.update_all = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for update_all: {e}")
+                    });
+                self
+            }
+            pub fn use_validated_option<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<::std::option::Option<bool>>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.use_validated_option = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!(
+                            "error converting supplied value for use_validated_option: {e}"
+                        )
+                    });
+                self
+            }
+            pub fn zip<T>(mut self, value: T) -> Self
+            where
+                T: ::std::convert::TryInto<super::E911UpdateMessageZip>,
+                T::Error: ::std::fmt::Display,
+            {
+                self.zip = value
+                    .try_into()
+                    .map_err(|e| {
+                        format!("error converting supplied value for zip: {e}")
+                    });
+                self
+            }
+        }
+        impl ::std::convert::TryFrom<E911UpdateMessage> for super::E911UpdateMessage {
+            type Error = super::error::ConversionError;
+            fn try_from(
+                value: E911UpdateMessage,
+            ) -> ::std::result::Result<Self, super::error::ConversionError> {
+                Ok(Self {
+                    address: value.address?,
+                    address2: value.address2?,
+                    city: value.city?,
+                    country: value.country?,
+                    state: value.state?,
+                    update_all: value.update_all?,
+                    use_validated_option: value.use_validated_option?,
+                    zip: value.zip?,
+                })
+            }
+        }
+        impl ::std::convert::From<super::E911UpdateMessage> for E911UpdateMessage {
+            fn from(value: super::E911UpdateMessage) -> Self {
+                Self {
+                    address: Ok(value.address),
+                    address2: Ok(value.address2),
+                    city: Ok(value.city),
+                    country: Ok(value.country),
+                    state: Ok(value.state),
+                    update_all: Ok(value.update_all),
+                    use_validated_option: Ok(value.use_validated_option),
+                    zip: Ok(value.zip),
+                }
+            }
+        }
+        #[derive(Clone, Debug)]
         pub struct OfficeCollection {
             cursor: ::std::result::Result<
                 ::std::option::Option<::std::string::String>,
@@ -5726,6 +6274,12 @@ pub mod types {
             }
         }
     }
+    /// Generation of default values for serde.
+    pub mod defaults {
+        pub(super) fn e911_update_message_address2() -> super::E911UpdateMessageAddress2 {
+            super::E911UpdateMessageAddress2("".to_string())
+        }
+    }
     /// Error types.
     pub mod error {
         /// Error from a `TryFrom` or `FromStr` implementation.
@@ -5762,7 +6316,7 @@ pub mod types {
 #[derive(Clone, Debug)]
 /**Client for Dialpad offices
 
-Creating a secondary office in a Dialpad company: billing, emergency (E911) address, business hours, call routing and DTMF menus.
+Creating a secondary office in a Dialpad company: billing, emergency (E911) address, business hours, call routing and DTMF menus; reading offices, and reading and changing an office's emergency (E911) address.
 
 Version: v2*/
 pub struct Client {
@@ -5864,6 +6418,42 @@ let response = client.get_office()
 ```*/
     pub fn get_office(&self) -> builder::GetOffice<'_> {
         builder::GetOffice::new(self)
+    }
+    /**Get an office's E911 address
+
+Reads the emergency (E911) address of one office, where emergency services are sent for its calls. Limited to 1200 requests per minute.
+
+Sends a `GET` request to `/api/v2/offices/{id}/e911`
+
+Arguments:
+- `id`: Id of the office.
+```ignore
+let response = client.get_office_e911()
+    .id(id)
+    .send()
+    .await;
+```*/
+    pub fn get_office_e911(&self) -> builder::GetOfficeE911<'_> {
+        builder::GetOfficeE911::new(self)
+    }
+    /**Change an office's E911 address
+
+Replaces the emergency (E911) address of one office with the one sent. The whole address is sent each time, so sending the same body again leaves the office as the first one did. Limited to 1200 requests per minute.
+
+Sends a `PUT` request to `/api/v2/offices/{id}/e911`
+
+Arguments:
+- `id`: Id of the office.
+- `body`
+```ignore
+let response = client.update_office_e911()
+    .id(id)
+    .body(body)
+    .send()
+    .await;
+```*/
+    pub fn update_office_e911(&self) -> builder::UpdateOfficeE911<'_> {
+        builder::UpdateOfficeE911::new(self)
     }
 }
 /// Types for composing operation parameters.
@@ -6119,6 +6709,179 @@ pub mod builder {
             }
         }
     }
+    /**Builder for [`Client::get_office_e911`]
+
+[`Client::get_office_e911`]: super::Client::get_office_e911*/
+    #[derive(Debug, Clone)]
+    pub struct GetOfficeE911<'a> {
+        client: &'a super::Client,
+        id: Result<i64, String>,
+    }
+    impl<'a> GetOfficeE911<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                id: Err("id was not initialized".to_string()),
+            }
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for id failed".to_string());
+            self
+        }
+        ///Sends a `GET` request to `/api/v2/offices/{id}/e911`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::E911GetProto>, Error<ByteStream>> {
+            let Self { client, id } = self;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/offices/{}/e911", client.baseurl, encode_path(& id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .get(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "get_office_e911",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                401u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                403u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                404u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                429u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
+    /**Builder for [`Client::update_office_e911`]
+
+[`Client::update_office_e911`]: super::Client::update_office_e911*/
+    #[derive(Debug, Clone)]
+    pub struct UpdateOfficeE911<'a> {
+        client: &'a super::Client,
+        id: Result<i64, String>,
+        body: Result<types::builder::E911UpdateMessage, String>,
+    }
+    impl<'a> UpdateOfficeE911<'a> {
+        pub fn new(client: &'a super::Client) -> Self {
+            Self {
+                client: client,
+                id: Err("id was not initialized".to_string()),
+                body: Ok(::std::default::Default::default()),
+            }
+        }
+        pub fn id<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<i64>,
+        {
+            self.id = value
+                .try_into()
+                .map_err(|_| "conversion to `i64` for id failed".to_string());
+            self
+        }
+        pub fn body<V>(mut self, value: V) -> Self
+        where
+            V: std::convert::TryInto<types::E911UpdateMessage>,
+            <V as std::convert::TryInto<
+                types::E911UpdateMessage,
+            >>::Error: std::fmt::Display,
+        {
+            self.body = value
+                .try_into()
+                .map(From::from)
+                .map_err(|s| {
+                    format!("conversion to `E911UpdateMessage` for body failed: {}", s)
+                });
+            self
+        }
+        pub fn body_map<F>(mut self, f: F) -> Self
+        where
+            F: std::ops::FnOnce(
+                types::builder::E911UpdateMessage,
+            ) -> types::builder::E911UpdateMessage,
+        {
+            self.body = self.body.map(f);
+            self
+        }
+        ///Sends a `PUT` request to `/api/v2/offices/{id}/e911`
+        pub async fn send(
+            self,
+        ) -> Result<ResponseValue<types::E911GetProto>, Error<ByteStream>> {
+            let Self { client, id, body } = self;
+            let id = id.map_err(Error::InvalidRequest)?;
+            let body = body
+                .and_then(|v| {
+                    types::E911UpdateMessage::try_from(v).map_err(|e| e.to_string())
+                })
+                .map_err(Error::InvalidRequest)?;
+            let url = format!(
+                "{}/api/v2/offices/{}/e911", client.baseurl, encode_path(& id
+                .to_string()),
+            );
+            let mut header_map = ::reqwest::header::HeaderMap::with_capacity(1usize);
+            header_map
+                .append(
+                    ::reqwest::header::HeaderName::from_static("api-version"),
+                    ::reqwest::header::HeaderValue::from_static(
+                        super::Client::api_version(),
+                    ),
+                );
+            #[allow(unused_mut)]
+            let mut request = client
+                .client
+                .put(url)
+                .header(
+                    ::reqwest::header::ACCEPT,
+                    ::reqwest::header::HeaderValue::from_static("application/json"),
+                )
+                .json(&body)
+                .headers(header_map)
+                .build()?;
+            let info = OperationInfo {
+                operation_id: "update_office_e911",
+            };
+            client.pre(&mut request, &info).await?;
+            let result = client.exec(request, &info).await;
+            client.post(&result, &info).await?;
+            let response = result?;
+            match response.status().as_u16() {
+                200u16 => ResponseValue::from_response(response).await,
+                400u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                401u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                403u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                404u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                413u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                429u16 => Err(Error::ErrorResponse(ResponseValue::stream(response))),
+                _ => Err(Error::UnexpectedResponse(response)),
+            }
+        }
+    }
 }
 /// Items consumers will typically use such as the Client.
 pub mod prelude {
@@ -6145,7 +6908,9 @@ pub fn answer_cap(operation_id: &str) -> usize {
     match operation_id {
         "create_office" => 1048576,
         "get_office" => 1048576,
+        "get_office_e911" => 1048576,
         "list_offices" => 8388608,
+        "update_office_e911" => 1048576,
         _ => 1048576,
     }
 }

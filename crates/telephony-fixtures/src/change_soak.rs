@@ -74,7 +74,6 @@ enum Told {
     Done,
     Failed,
     Unknown,
-    NotStarted,
 }
 
 fn told<T>(result: &Result<T, Error>) -> Told {
@@ -228,18 +227,17 @@ fn updated_value(vendor: Vendor, body: &Value) -> Option<&str> {
 
 fn check(vendor: Vendor, sequence: &Sequence, held: Option<&Vec<Value>>, report: &mut ChangeReport) {
     let held = held.map_or(&[][..], Vec::as_slice);
-    let mut wrong = |what: &str, report: &mut ChangeReport| {
+    let wrong = |what: &str, report: &mut ChangeReport| {
         if report.examples.len() < 10 {
             report
                 .examples
                 .push(format!("{what}: {} (held {})", sequence.name, held.len()));
         }
     };
-    let mut count = |told: Told, report: &mut ChangeReport| match told {
+    let count = |told: Told, report: &mut ChangeReport| match told {
         Told::Done => report.done += 1,
         Told::Failed => report.failed += 1,
         Told::Unknown => report.ambiguous += 1,
-        Told::NotStarted => report.not_started += 1,
     };
     report.creates += 1;
     count(sequence.created, report);

@@ -140,7 +140,7 @@ pub(crate) async fn get_office(
 }
 
 /// A success answer, its integers written in the configured [`IntegerForm`].
-fn respond(app: &AppState, mut answer: Value) -> Response {
+pub(crate) fn respond(app: &AppState, mut answer: Value) -> Response {
     if app.config.dialpad_integers == IntegerForm::Strings {
         integers_as_strings(&mut answer);
     }

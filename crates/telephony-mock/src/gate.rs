@@ -182,6 +182,14 @@ fn route_of(path: &str) -> Option<&'static str> {
         "/api/v2/offices" => Some("/api/v2/offices"),
         "/v1/telephony/config/operatingModes" => Some("/v1/telephony/config/operatingModes"),
         _ if one_below("/api/v2/offices") => Some("/api/v2/offices/{id}"),
+        _ if path.strip_suffix("/e911").is_some_and(|office| {
+            office
+                .strip_prefix("/api/v2/offices/")
+                .is_some_and(|id| !id.is_empty() && !id.contains('/'))
+        }) =>
+        {
+            Some("/api/v2/offices/{id}/e911")
+        }
         _ if one_below("/v1/telephony/config/operatingModes") => {
             Some("/v1/telephony/config/operatingModes/{modeId}")
         }

@@ -32,6 +32,7 @@ mod auth;
 mod body;
 mod config;
 mod dialpad;
+mod dialpad_e911;
 mod errors;
 mod gate;
 mod inspect;
@@ -130,6 +131,13 @@ fn router(state: Arc<AppState>) -> Router {
         .route(
             "/api/v2/offices/{id}",
             gated(Operation::GetOffice, get(dialpad::get_office)),
+        )
+        .route(
+            "/api/v2/offices/{id}/e911",
+            gated(Operation::GetOfficeE911, get(dialpad_e911::get_office_e911)).merge(gated(
+                Operation::UpdateOfficeE911,
+                put(dialpad_e911::update_office_e911),
+            )),
         )
         .route(
             "/v1/telephony/config/operatingModes",

@@ -13,6 +13,10 @@ pub enum Operation {
     ListOffices,
     /// Dialpad `GET /api/v2/offices/{id}`.
     GetOffice,
+    /// Dialpad `GET /api/v2/offices/{id}/e911`.
+    GetOfficeE911,
+    /// Dialpad `PUT /api/v2/offices/{id}/e911`.
+    UpdateOfficeE911,
     /// Webex `POST /v1/telephony/config/operatingModes`.
     CreateOperatingMode,
     /// Webex `GET /v1/telephony/config/operatingModes`.
@@ -35,10 +39,12 @@ pub enum Operation {
 
 impl Operation {
     /// Every operation.
-    pub const ALL: [Operation; 12] = [
+    pub const ALL: [Operation; 14] = [
         Operation::CreateOffice,
         Operation::ListOffices,
         Operation::GetOffice,
+        Operation::GetOfficeE911,
+        Operation::UpdateOfficeE911,
         Operation::CreateOperatingMode,
         Operation::ListOperatingModes,
         Operation::GetOperatingMode,
@@ -53,9 +59,11 @@ impl Operation {
     /// The vendor it belongs to.
     pub fn vendor(self) -> Vendor {
         match self {
-            Operation::CreateOffice | Operation::ListOffices | Operation::GetOffice => {
-                Vendor::Dialpad
-            }
+            Operation::CreateOffice
+            | Operation::ListOffices
+            | Operation::GetOffice
+            | Operation::GetOfficeE911
+            | Operation::UpdateOfficeE911 => Vendor::Dialpad,
             Operation::CreateOperatingMode
             | Operation::ListOperatingModes
             | Operation::GetOperatingMode
@@ -74,6 +82,8 @@ impl Operation {
             Operation::CreateOffice => "create_office",
             Operation::ListOffices => "list_offices",
             Operation::GetOffice => "get_office",
+            Operation::GetOfficeE911 => "get_office_e911",
+            Operation::UpdateOfficeE911 => "update_office_e911",
             Operation::CreateOperatingMode => "create_operating_mode",
             Operation::ListOperatingModes => "list_operating_modes",
             Operation::GetOperatingMode => "get_operating_mode",
@@ -92,6 +102,8 @@ impl Operation {
             Operation::CreateOffice => "POST /api/v2/offices",
             Operation::ListOffices => "GET /api/v2/offices",
             Operation::GetOffice => "GET /api/v2/offices/{id}",
+            Operation::GetOfficeE911 => "GET /api/v2/offices/{id}/e911",
+            Operation::UpdateOfficeE911 => "PUT /api/v2/offices/{id}/e911",
             Operation::CreateOperatingMode => "POST /v1/telephony/config/operatingModes",
             Operation::ListOperatingModes => "GET /v1/telephony/config/operatingModes",
             Operation::GetOperatingMode => "GET /v1/telephony/config/operatingModes/{modeId}",

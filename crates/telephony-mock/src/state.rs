@@ -16,6 +16,7 @@ use telephony_spec::Vendor;
 
 use crate::config::{Fault, MockConfig, RateLimit};
 use crate::operation::Operation;
+mod office_e911;
 
 /// An office the mock created.
 #[derive(Debug, Clone, serde::Serialize)]

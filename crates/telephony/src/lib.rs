@@ -60,8 +60,8 @@ pub use attempt::Deleted;
 pub use auth::Token;
 pub use dialpad::office;
 pub use dialpad::{
-    CreateOffice, CreateOfficeOnce, DIALPAD_PRODUCTION, DIALPAD_SANDBOX, DialpadClient, GetOffice,
-    OfficeBaseline, OfficeList,
+    CreateOffice, CreateOfficeOnce, DIALPAD_PRODUCTION, DIALPAD_SANDBOX, DialpadClient, GetE911,
+    GetOffice, OfficeBaseline, OfficeList, UpdateE911,
 };
 pub use error::{ApiErrorBody, ConfigError, Error, MAX_ERROR_BODY};
 pub use misconfigured::Misconfigured;

@@ -88,6 +88,21 @@ pub fn dialpad_office(body: &Value) -> Result<(), Violations> {
     result(Validator::dialpad().request_body("create_office", body))
 }
 
+/// Checks a Dialpad E911 address change (`update_office_e911`) given as JSON.
+pub fn dialpad_e911(body: &Value) -> Result<(), Violations> {
+    result(Validator::dialpad().request_body("update_office_e911", body))
+}
+
+/// Checks a typed Dialpad E911 address change (what [`DialpadClient::update_office_e911`]
+/// does before sending).
+///
+/// [`DialpadClient::update_office_e911`]: crate::DialpadClient::update_office_e911
+pub fn dialpad_e911_typed(
+    address: &telephony_api::dialpad::types::E911UpdateMessage,
+) -> Result<(), Violations> {
+    result(Validator::dialpad().request_body_typed("update_office_e911", address))
+}
+
 /// Checks a Webex create-operating-mode body given as JSON.
 pub fn webex_operating_mode(body: &Value) -> Result<(), Violations> {
     result(Validator::webex().request_body("create_operating_mode", body))

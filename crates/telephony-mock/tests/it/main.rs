@@ -6,6 +6,7 @@ mod auth;
 mod behaviour;
 mod binary;
 mod connections;
+mod e911;
 mod faults;
 mod limits;
 mod mode_changes;

@@ -7,6 +7,7 @@ use telephony_api::dialpad::types;
 
 use super::baseline::OfficeBaseline;
 use super::client::DialpadClient;
+use super::e911::{GetE911, UpdateE911};
 use crate::create::{self, Body};
 use crate::error::Error;
 use crate::resolve::Outcome;
@@ -15,6 +16,8 @@ crate::requests::awaited_by_send! {
     CreateOffice => Result<Outcome<i64>, Error>;
     CreateOfficeOnce => Result<types::OfficeUpdateResponse, Error>;
     GetOffice => Result<types::OfficeProto, Error>;
+    GetE911 => Result<types::E911GetProto, Error>;
+    UpdateE911 => Result<Option<types::E911GetProto>, Error>;
 }
 
 impl DialpadClient {

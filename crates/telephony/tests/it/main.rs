@@ -3,6 +3,7 @@
 
 mod builders;
 mod classification;
+mod e911;
 mod exactly_once;
 mod pacing;
 mod reliability;
