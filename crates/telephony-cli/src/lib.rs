@@ -5,8 +5,8 @@
 
 mod cli;
 mod clients;
-mod converge;
 mod commands;
+mod converge;
 mod exit;
 mod input;
 mod interrupt;
@@ -15,8 +15,8 @@ mod journal;
 mod logs;
 mod manifest;
 mod output;
-mod plan_output;
 mod parse;
+mod plan_output;
 mod prepare;
 mod problem;
 mod progress;

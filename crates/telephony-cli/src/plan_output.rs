@@ -133,7 +133,11 @@ pub fn json(plan: &Plan, show_bodies: bool) -> Value {
                     let mut changes: Vec<Value> =
                         c.update.iter().map(|d| change_json(d, None)).collect();
                     changes.extend(c.cannot.iter().map(|(d, why)| change_json(d, Some(why))));
-                    let action = if c.update.is_empty() { "cannot" } else { "update" };
+                    let action = if c.update.is_empty() {
+                        "cannot"
+                    } else {
+                        "update"
+                    };
                     (action, changes)
                 }
             };
@@ -200,7 +204,9 @@ fn change_json(difference: &Difference, cannot: Option<&String>) -> Value {
 /// The body `apply` sends to update the item.
 fn update_body(item: &Item) -> Value {
     match item {
-        Item::Office { body, .. } => crate::converge::dialpad::e911_update(body).unwrap_or_default(),
+        Item::Office { body, .. } => {
+            crate::converge::dialpad::e911_update(body).unwrap_or_default()
+        }
         Item::Mode { body, .. } => webex::patch(body),
     }
 }

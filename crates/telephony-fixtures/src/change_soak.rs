@@ -18,8 +18,8 @@ use serde_json::{Value, json};
 use telephony::{DialpadClient, Error, Settings, Token, WebexClient};
 use telephony_mock::{MockConfig, Vendor, parse_fault_plan};
 
-use crate::soak::{self, Scenario};
 use crate::bodies::{mode_at, office_named};
+use crate::soak::{self, Scenario};
 
 /// How the actions of one vendor ended, checked against the mock.
 #[derive(Debug, Default, Clone, PartialEq, Eq)]
@@ -147,7 +147,11 @@ pub async fn run(
     let elapsed = started.elapsed();
     crate::mock::quiet(&mock).await;
     let held: HashMap<String, Vec<Value>> = match vendor {
-        Vendor::Dialpad => group(mock.offices().into_iter().map(|o| o.received)),
+        Vendor::Dialpad => group(
+            mock.offices()
+                .into_iter()
+                .map(|o| o.response["office"].clone()),
+        ),
         Vendor::Webex => group(mock.operating_modes().into_iter().map(|m| m.received)),
     };
     let mut report = ChangeReport {
@@ -225,7 +229,12 @@ fn updated_value(vendor: Vendor, body: &Value) -> Option<&str> {
     }
 }
 
-fn check(vendor: Vendor, sequence: &Sequence, held: Option<&Vec<Value>>, report: &mut ChangeReport) {
+fn check(
+    vendor: Vendor,
+    sequence: &Sequence,
+    held: Option<&Vec<Value>>,
+    report: &mut ChangeReport,
+) {
     let held = held.map_or(&[][..], Vec::as_slice);
     let wrong = |what: &str, report: &mut ChangeReport| {
         if report.examples.len() < 10 {
@@ -248,7 +257,12 @@ fn check(vendor: Vendor, sequence: &Sequence, held: Option<&Vec<Value>>, report:
     let present = !held.is_empty();
     let skipped = usize::from(sequence.update.is_none() && sequence.created != Told::Done);
     let deletes_planned = vendor == Vendor::Webex
-        && sequence.name.rsplit(' ').next().and_then(|n| n.parse::<usize>().ok()).is_some_and(|n| n % 2 == 0);
+        && sequence
+            .name
+            .rsplit(' ')
+            .next()
+            .and_then(|n| n.parse::<usize>().ok())
+            .is_some_and(|n| n % 2 == 0);
     report.not_started += skipped * (1 + usize::from(deletes_planned));
     if sequence.created == Told::Failed && present {
         report.creates_wrongly_reported += 1;
@@ -257,7 +271,9 @@ fn check(vendor: Vendor, sequence: &Sequence, held: Option<&Vec<Value>>, report:
     if let Some((value, told)) = &sequence.update {
         report.updates += 1;
         count(*told, report);
-        let holds = held.iter().any(|b| updated_value(vendor, b) == Some(value.as_str()));
+        let holds = held
+            .iter()
+            .any(|b| updated_value(vendor, b) == Some(value.as_str()));
         let deleted = sequence.delete.is_some_and(|d| d != Told::Failed);
         if *told == Told::Done && !holds && !deleted {
             report.lost_updates += 1;

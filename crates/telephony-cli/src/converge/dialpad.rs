@@ -48,13 +48,9 @@ pub fn e911_update(body: &Value) -> Option<Value> {
     body.get(E911).filter(|a| a.is_object()).cloned()
 }
 
-/// Why a field other than the E911 address cannot be updated.
-pub fn cannot_why(field: &str) -> String {
-    format!(
-        "Dialpad's API cannot change an office's `{field}` (only its E911 address); change it in \
-         Dialpad's admin pages, or create a new office under a new name"
-    )
-}
+/// Why the fields other than the E911 address cannot be updated.
+pub const CANNOT: &str = "Dialpad's API changes only an office's E911 address; change the rest \
+    in Dialpad's admin pages, or create a new office under a new name";
 
 #[cfg(test)]
 mod tests {

@@ -33,14 +33,24 @@ fn walk(path: &str, old: Option<&Value>, new: Option<&Value>, out: &mut Vec<Diff
         (Some(Value::Array(old)), Some(Value::Array(new))) => match keyed(path) {
             Some(key) => lists(path, key, old, new, out),
             None if old == new => {}
-            None => push(path, Some(&Value::Array(old.clone())), Some(&Value::Array(new.clone())), out),
+            None => push(
+                path,
+                Some(&Value::Array(old.clone())),
+                Some(&Value::Array(new.clone())),
+                out,
+            ),
         },
         (old, new) if old == new => {}
         (old, new) => push(path, old, new, out),
     }
 }
 
-fn objects(path: &str, old: &Map<String, Value>, new: &Map<String, Value>, out: &mut Vec<Difference>) {
+fn objects(
+    path: &str,
+    old: &Map<String, Value>,
+    new: &Map<String, Value>,
+    out: &mut Vec<Difference>,
+) {
     let mut keys: Vec<&String> = old.keys().chain(new.keys()).collect();
     keys.sort();
     keys.dedup();
@@ -68,7 +78,12 @@ fn lists(path: &str, key: &str, old: &[Value], new: &[Value], out: &mut Vec<Diff
         if before.len() <= 1 && after.len() <= 1 {
             walk(&at, before.first(), after.first(), out);
         } else if before != after {
-            push(&at, Some(&Value::Array(before)), Some(&Value::Array(after)), out);
+            push(
+                &at,
+                Some(&Value::Array(before)),
+                Some(&Value::Array(after)),
+                out,
+            );
         }
     }
     let unnamed = |list: &[Value]| -> Vec<Value> {
@@ -76,7 +91,12 @@ fn lists(path: &str, key: &str, old: &[Value], new: &[Value], out: &mut Vec<Diff
     };
     let (before, after) = (unnamed(old), unnamed(new));
     if before != after {
-        push(path, Some(&Value::Array(before)), Some(&Value::Array(after)), out);
+        push(
+            path,
+            Some(&Value::Array(before)),
+            Some(&Value::Array(after)),
+            out,
+        );
     }
 }
 

@@ -44,8 +44,7 @@ pub fn compare(item: &Item, current: &Value) -> Comparison {
                 if field == dialpad::E911 {
                     comparison.update.push(difference);
                 } else {
-                    let why = dialpad::cannot_why(field);
-                    comparison.cannot.push((difference, why));
+                    comparison.cannot.push((difference, dialpad::CANNOT.to_string()));
                 }
             }
         }
@@ -59,8 +58,7 @@ pub fn compare(item: &Item, current: &Value) -> Comparison {
                 if updatable.iter().any(|f| f == field) {
                     comparison.update.push(difference);
                 } else {
-                    let why = webex::cannot_why(field);
-                    comparison.cannot.push((difference, why));
+                    comparison.cannot.push((difference, webex::CANNOT.to_string()));
                 }
             }
         }
@@ -95,7 +93,7 @@ mod tests {
         assert_eq!(paths, ["e911_address.address"]);
         assert_eq!(comparison.cannot.len(), 1);
         assert_eq!(comparison.cannot[0].0.path, "timezone");
-        assert!(comparison.cannot[0].1.contains("cannot change"));
+        assert!(comparison.cannot[0].1.contains("only an office's E911 address"));
     }
 
     #[test]

@@ -36,7 +36,9 @@ pub fn tidy(value: &mut Value) {
         }
         Value::Array(items) => items.iter_mut().for_each(tidy),
         Value::Number(number) => {
-            if let Some(float) = number.as_f64().filter(|_| !number.is_i64() && !number.is_u64())
+            if let Some(float) = number
+                .as_f64()
+                .filter(|_| !number.is_i64() && !number.is_u64())
                 && float.fract() == 0.0
                 && float.abs() < 9.0e15
             {
@@ -63,7 +65,9 @@ pub fn align_numbers(old: &mut Value, new: &Value) {
             }
         }
         (old @ Value::String(_), Value::Number(number)) => {
-            let parsed = old.as_str().and_then(|text| text.trim().parse::<i64>().ok());
+            let parsed = old
+                .as_str()
+                .and_then(|text| text.trim().parse::<i64>().ok());
             if parsed.is_some() && parsed == number.as_i64() {
                 *old = Value::Number(number.clone());
             }

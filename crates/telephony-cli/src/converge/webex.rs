@@ -61,7 +61,9 @@ fn day(day: &mut Value, webex: &Validator) {
 
 fn holiday(holiday: &mut Value, webex: &Validator) {
     defaults(holiday, webex, "OperatingModeHolidayObject");
-    let Value::Object(object) = holiday else { return };
+    let Value::Object(object) = holiday else {
+        return;
+    };
     object.remove("id");
     if object.get("allDayEnabled") == Some(&Value::Bool(true)) {
         drop_times(object);
@@ -102,13 +104,9 @@ pub fn patch(body: &Value) -> Value {
     patch
 }
 
-/// Why a field Webex's modify has no place for cannot be updated.
-pub fn cannot_why(field: &str) -> String {
-    format!(
-        "Webex's modify cannot change a mode's `{field}`; create it under a new name and \
-         delete this one (`apply --prune`)"
-    )
-}
+/// Why a field Webex's modify has no place for (a mode's type) cannot be updated.
+pub const CANNOT: &str = "Webex's modify cannot change a mode's type; create the mode under a \
+    new name and delete this one (`apply --prune`)";
 
 #[cfg(test)]
 mod tests {

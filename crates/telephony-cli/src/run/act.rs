@@ -51,7 +51,12 @@ fn failed(why: impl Into<String>) -> Ended {
 
 /// What a client's error means for the journal: unknown when it may have been carried out,
 /// else failed, with the setting it shows wrong named.
-fn ended(clients: &Clients, vendor: telephony::Vendor, doing: Doing, err: telephony::Error) -> Ended {
+fn ended(
+    clients: &Clients,
+    vendor: telephony::Vendor,
+    doing: Doing,
+    err: telephony::Error,
+) -> Ended {
     if err.is_ambiguous() {
         return (Recorded::Ambiguous, None, Some(err.to_string()));
     }

@@ -35,13 +35,20 @@ pub async fn apply(
         match (planned.action, planned.existing) {
             (Action::Create, _) | (_, None) => tasks.push((index, Task::Create(planned.item))),
             (Action::Unchanged, Some(id)) => {
-                now.push((index, Entry::new(&planned.item, Recorded::Unchanged, Some(id), None)));
+                now.push((
+                    index,
+                    Entry::new(&planned.item, Recorded::Unchanged, Some(id), None),
+                ));
             }
             (Action::Change(comparison), Some(id)) => {
                 if !comparison.cannot.is_empty() {
                     let why = cannot_text(&comparison.cannot);
-                    let entry =
-                        Entry::new(&planned.item, Recorded::Unchangeable, Some(id.clone()), Some(why));
+                    let entry = Entry::new(
+                        &planned.item,
+                        Recorded::Unchangeable,
+                        Some(id.clone()),
+                        Some(why),
+                    );
                     now.push((index, entry));
                 }
                 if !comparison.update.is_empty() {
@@ -51,7 +58,11 @@ pub async fn apply(
         }
     }
     let deletes = plan.unnamed.into_iter().filter(|u| u.delete);
-    tasks.extend(deletes.enumerate().map(|(n, u)| (items + n, Task::Delete(u))));
+    tasks.extend(
+        deletes
+            .enumerate()
+            .map(|(n, u)| (items + n, Task::Delete(u))),
+    );
     for (index, entry) in now {
         record(journal, &entry).await?;
         report(&entry);

@@ -65,7 +65,10 @@ pub async fn plan(items: Vec<Item>, clients: &Clients, prune: bool) -> Result<Pl
         let find = |name: &str| match &item {
             Item::Office { .. } => office_ids.get(name).map(|(id, _)| id.clone()),
             Item::Mode { .. } => scopes.get(scope.as_ref()?).and_then(|modes| {
-                modes.iter().find(|(_, n)| n == name).map(|(id, _)| id.clone())
+                modes
+                    .iter()
+                    .find(|(_, n)| n == name)
+                    .map(|(id, _)| id.clone())
             }),
         };
         let existing = find(item.name()).or_else(|| item.was().and_then(find));
@@ -122,7 +125,11 @@ pub async fn plan(items: Vec<Item>, clients: &Clients, prune: bool) -> Result<Pl
         .collect();
     let mut unnamed = Vec::new();
     for listed in &offices {
-        let name = listed.office.get("name").and_then(Value::as_str).unwrap_or_default();
+        let name = listed
+            .office
+            .get("name")
+            .and_then(Value::as_str)
+            .unwrap_or_default();
         let primary = listed.office.get("is_primary_office") == Some(&Value::Bool(true));
         if !primary && !claimed.contains(&(Vendor::Dialpad, None, name.to_string())) {
             unnamed.push(Unnamed {

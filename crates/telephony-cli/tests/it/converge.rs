@@ -37,13 +37,22 @@ fn plan_json(output: &std::process::Output) -> Value {
 /// The month-later edits: a mode's forwarding number, the Mountain hours (an office's and a
 /// mode's), a holiday added, an office's E911 street, and the Denver mode replaced by another.
 const MONTH_LATER: [(&str, &str); 5] = [
-    (r#"destination: "+13125550100""#, r#"destination: "+13125550111""#),
-    (r#"weekdays: ["07:30-16:30"]"#, r#"weekdays: ["08:00-17:00"]"#),
+    (
+        r#"destination: "+13125550100""#,
+        r#"destination: "+13125550111""#,
+    ),
+    (
+        r#"weekdays: ["07:30-16:30"]"#,
+        r#"weekdays: ["08:00-17:00"]"#,
+    ),
     (
         "      - name: Thanksgiving\n",
         "      - name: Company Day\n        date: 2027-03-05\n      - name: Thanksgiving\n",
     ),
-    ("        address: 233 S Wacker Dr\n", "        address: 233 S Wacker Dr Fl 2\n"),
+    (
+        "        address: 233 S Wacker Dr\n",
+        "        address: 233 S Wacker Dr Fl 2\n",
+    ),
     (
         "    - name: Denver business hours\n      schedule: us-mountain\n",
         "    - name: Denver summer hours\n      schedule: us-mountain\n",
@@ -59,8 +68,16 @@ async fn a_month_later_plan_shows_each_field_and_apply_changes_what_the_vendors_
 
     let _snapshots = snapshots().bind_to_scope();
     let plan = run(against(&mock, &["plan", &sites])).await;
-    assert_eq!(plan.status.code(), Some(4), "changes pending: {}", stderr(&plan));
-    insta::assert_snapshot!("converge__month_later_plan", redact(&stdout(&plan), dir.path()));
+    assert_eq!(
+        plan.status.code(),
+        Some(4),
+        "changes pending: {}",
+        stderr(&plan)
+    );
+    insta::assert_snapshot!(
+        "converge__month_later_plan",
+        redact(&stdout(&plan), dir.path())
+    );
 
     let json = plan_json(&run(against(&mock, &["plan", &sites, "--output", "json"])).await);
     let chicago = json["plan"]
@@ -83,8 +100,15 @@ async fn a_month_later_plan_shows_each_field_and_apply_changes_what_the_vendors_
 
     let apply = run(against(&mock, &["apply", &sites])).await;
     assert_eq!(apply.status.code(), Some(4), "{}", stderr(&apply));
-    assert!(stderr(&apply).contains("cannot change"), "{}", stderr(&apply));
-    insta::assert_snapshot!("converge__month_later_apply", redact(&stdout(&apply), dir.path()));
+    assert!(
+        stderr(&apply).contains("cannot change"),
+        "{}",
+        stderr(&apply)
+    );
+    insta::assert_snapshot!(
+        "converge__month_later_apply",
+        redact(&stdout(&apply), dir.path())
+    );
     // "Denver summer hours" is new: one create; nothing else is created.
     assert_eq!(creates(&mock), before + 1);
     let modes = mock.operating_modes();
@@ -92,7 +116,10 @@ async fn a_month_later_plan_shows_each_field_and_apply_changes_what_the_vendors_
         .iter()
         .find(|m| m.received["name"] == "Chicago business hours")
         .expect("held");
-    assert_eq!(chicago.received["callForwarding"]["destination"], "+13125550111");
+    assert_eq!(
+        chicago.received["callForwarding"]["destination"],
+        "+13125550111"
+    );
     let recorded = journal(&dir.path().join("sites.journal.jsonl"));
     assert_eq!(recorded["Chicago business hours"]["outcome"], "updated");
     assert_eq!(recorded["Denver Union Station"]["outcome"], "unchangeable");
@@ -104,7 +131,12 @@ async fn a_month_later_plan_shows_each_field_and_apply_changes_what_the_vendors_
         .expect("items")
         .iter()
         .filter(|i| i["action"] != "unchanged")
-        .map(|i| (i["name"].as_str().unwrap_or(""), i["action"].as_str().unwrap_or("")))
+        .map(|i| {
+            (
+                i["name"].as_str().unwrap_or(""),
+                i["action"].as_str().unwrap_or(""),
+            )
+        })
         .collect();
     assert_eq!(left, [("Denver Union Station", "cannot")]);
     let unnamed = again["unnamed"].as_array().expect("unnamed");
@@ -163,7 +195,10 @@ async fn a_rename_with_was_updates_in_place_and_an_office_rename_is_refused_not_
             .map(|i| i["action"].as_str().unwrap_or("").to_string())
     };
     assert_eq!(action("Chicago opening hours").as_deref(), Some("update"));
-    assert_eq!(action("Denver Union Station West").as_deref(), Some("cannot"));
+    assert_eq!(
+        action("Denver Union Station West").as_deref(),
+        Some("cannot")
+    );
     let apply = run(against(&mock, &["apply", &sites])).await;
     assert_eq!(apply.status.code(), Some(4), "{}", stderr(&apply));
     assert_eq!(creates(&mock), before, "a rename creates nothing");
@@ -179,13 +214,26 @@ async fn prune_deletes_only_when_confirmed_and_never_an_office() {
     edited(&sites, &[MONTH_LATER[4]]);
     let modes = mock.operating_modes().len();
     let unconfirmed = run(against(&mock, &["apply", &sites, "--prune"])).await;
-    assert_eq!(unconfirmed.status.code(), Some(2), "{}", stderr(&unconfirmed));
-    assert!(stderr(&unconfirmed).contains("--yes"), "{}", stderr(&unconfirmed));
+    assert_eq!(
+        unconfirmed.status.code(),
+        Some(2),
+        "{}",
+        stderr(&unconfirmed)
+    );
+    assert!(
+        stderr(&unconfirmed).contains("--yes"),
+        "{}",
+        stderr(&unconfirmed)
+    );
     assert_eq!(mock.operating_modes().len(), modes, "nothing deleted");
 
     let plan = run(against(&mock, &["plan", &sites, "--prune"])).await;
     assert_eq!(plan.status.code(), Some(4));
-    assert!(stdout(&plan).contains("- webex mode \"Denver business hours\""), "{}", stdout(&plan));
+    assert!(
+        stdout(&plan).contains("- webex mode \"Denver business hours\""),
+        "{}",
+        stdout(&plan)
+    );
     let offices = mock.offices().len();
     let pruned = run(against(&mock, &["apply", &sites, "--prune", "--yes"])).await;
     assert_eq!(pruned.status.code(), Some(0), "{}", stderr(&pruned));
@@ -203,12 +251,27 @@ async fn an_office_without_billing_is_fine_while_it_exists_and_refused_before_a_
     let billing = "      currency: USD\n      plan_period: monthly\n";
     edited(&sites, &[(billing, "")]);
     let plan = run(against(&mock, &["plan", &sites])).await;
-    assert_eq!(plan.status.code(), Some(0), "exists, so no billing needed: {}", stderr(&plan));
-    edited(&sites, &[("    - name: Chicago Loop\n", "    - name: Chicago River North\n")]);
+    assert_eq!(
+        plan.status.code(),
+        Some(0),
+        "exists, so no billing needed: {}",
+        stderr(&plan)
+    );
+    edited(
+        &sites,
+        &[(
+            "    - name: Chicago Loop\n",
+            "    - name: Chicago River North\n",
+        )],
+    );
     let before = creates(&mock);
     let apply = run(against(&mock, &["apply", &sites])).await;
     assert_eq!(apply.status.code(), Some(1), "{}", stderr(&apply));
-    assert!(stderr(&apply).contains("needed to create this office"), "{}", stderr(&apply));
+    assert!(
+        stderr(&apply).contains("needed to create this office"),
+        "{}",
+        stderr(&apply)
+    );
     assert!(stderr(&apply).contains("currency"), "{}", stderr(&apply));
     assert_eq!(creates(&mock), before, "nothing was sent");
 }
