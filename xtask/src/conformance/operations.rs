@@ -142,7 +142,8 @@ fn setup<E: std::fmt::Display>(what: &'static str) -> impl Fn(E) -> SetupError {
     move |e| SetupError::new(format!("{what}: {e}"))
 }
 
-/// The Dialpad operations: the first page of offices, one office, a single-shot create.
+/// The Dialpad operations: the first page of offices, one office, a single-shot create, and
+/// the read and change of one office's E911 address.
 pub async fn dialpad(proxy: &Proxy, calls: usize) -> Result<Vec<Row>, SetupError> {
     let token = Token::new("conformance-token").map_err(setup("token"))?;
     let settings = Settings::dialpad(token)
@@ -167,8 +168,14 @@ pub async fn dialpad(proxy: &Proxy, calls: usize) -> Result<Vec<Row>, SetupError
     .ring_seconds(25)
     .build()
     .map_err(setup("office body"))?;
+    let e911: telephony::dialpad_types::E911UpdateMessage = serde_json::from_value(
+        serde_json::json!({"address": "233 S Wacker Dr", "address2": "Floor 12",
+                           "city": "Chicago", "state": "IL", "zip": "60606", "country": "US"}),
+    )
+    .map_err(setup("E911 address body"))?;
     let client = &client;
     let office = &office;
+    let e911 = &e911;
     Ok(vec![
         row("list_offices (first page)", proxy, calls, || async move {
             client.offices().pages().try_next().await
@@ -184,6 +191,30 @@ pub async fn dialpad(proxy: &Proxy, calls: usize) -> Result<Vec<Row>, SetupError
         row("create_office_once", proxy, calls, || async move {
             client.create_office_once(office).await
         })
+        .await,
+        row(
+            &format!("get_office_e911({OFFICE_ID})"),
+            proxy,
+            calls,
+            || async move { client.get_office_e911(OFFICE_ID).await },
+        )
+        .await,
+        row(
+            &format!("update_office_e911({OFFICE_ID})"),
+            proxy,
+            calls,
+            || async move {
+                // A success whose answer cannot be decoded is counted as a decode failure.
+                client
+                    .update_office_e911(OFFICE_ID, e911)
+                    .await?
+                    .ok_or(telephony::Error::Decode {
+                        vendor: telephony::Vendor::Dialpad,
+                        operation: "update_office_e911",
+                        reason: "the answer could not be decoded".to_string(),
+                    })
+            },
+        )
         .await,
     ])
 }
