@@ -7,6 +7,7 @@ mod cli;
 mod clients;
 mod commands;
 mod exit;
+mod export;
 mod input;
 mod interrupt;
 mod item;
