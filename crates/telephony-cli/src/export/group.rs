@@ -10,7 +10,8 @@
 //! `mon-fri-0900-1200+1300-1700_sat-1000-1400` (closed days left out; `daily-…` when all seven
 //! days are the same); schedules with the same days in other zones get `-2`, `-3` … in the order
 //! of their zones' names. Holidays are named after the first mode (in the manifest's order)
-//! that uses them, `holidays-chicago-holidays`, with `-2` … when two names would be the same.
+//! that uses them, `holidays-chicago` (or `holidays` for a mode named "Holidays"), with `-2` …
+//! when two names would be the same.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -82,7 +83,10 @@ pub fn schedules(offices: &mut [Entry], modes: &mut [Entry]) -> Map<String, Valu
             Some(Wanted::Holidays(list)) => match holidays.iter().find(|(held, _)| held == list) {
                 Some((_, name)) => Some(name.clone()),
                 None => {
-                    let base = format!("holidays-{}", slug(entry.name()));
+                    let base = match slug(entry.name()) {
+                        named if named.starts_with("holiday") => named,
+                        named => format!("holidays-{named}"),
+                    };
                     let name = (0..)
                         .map(|index| numbered(base.trim_end_matches('-'), index))
                         .find(|name| !schedules.contains_key(name))
@@ -327,19 +331,18 @@ mod tests {
             },
         );
         let mut modes = [
-            entry(
-                "Chicago Holidays!",
-                Wanted::Holidays(vec![christmas.clone()]),
-            ),
+            entry("Chicago!", Wanted::Holidays(vec![christmas.clone()])),
             entry("Denver", Wanted::Holidays(vec![christmas.clone()])),
-            entry("Chicago holidays", Wanted::Holidays(Vec::new())),
+            entry("Chicago", Wanted::Holidays(Vec::new())),
+            entry("Holidays", Wanted::Holidays(vec![christmas.clone(); 2])),
         ];
         let schedules = schedules(&mut [], &mut modes);
-        assert_eq!(modes[0].body["schedule"], "holidays-chicago-holidays");
-        assert_eq!(modes[1].body["schedule"], "holidays-chicago-holidays");
-        assert_eq!(modes[2].body["schedule"], "holidays-chicago-holidays-2");
+        assert_eq!(modes[0].body["schedule"], "holidays-chicago");
+        assert_eq!(modes[1].body["schedule"], "holidays-chicago");
+        assert_eq!(modes[2].body["schedule"], "holidays-chicago-2");
+        assert_eq!(modes[3].body["schedule"], "holidays");
         assert_eq!(
-            schedules["holidays-chicago-holidays"],
+            schedules["holidays-chicago"],
             json!({"holidays": [{"name": "Christmas", "yearly": {"month": 12, "day": 25}}]})
         );
     }

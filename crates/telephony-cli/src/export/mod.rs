@@ -125,8 +125,8 @@ fn header(
     duplicates: &[(String, String)],
 ) -> Vec<String> {
     let mut text = vec![format!(
-        "Exported by `telephony export` at {}: what exists, as a manifest (`telephony plan` of it \
-         finds nothing to do). {schedules} schedules.",
+        "Exported by `telephony export` at {}: what exists, as {schedules} schedules and the \
+         entries below; `telephony plan` of this manifest finds nothing to do.",
         now.format("%Y-%m-%dT%H:%M:%SZ")
     )];
     if state.offices.is_some() {

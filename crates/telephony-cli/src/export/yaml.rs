@@ -5,20 +5,30 @@
 
 use serde_json::{Map, Value};
 
-/// Keys written before the others, in this order; the rest follow in alphabetical order.
-const FIRST: [&str; 27] = [
+/// Keys written before the others, in this order; the rest follow in alphabetical order (but
+/// [`LAST`]).
+const FIRST: [&str; 42] = [
     "schedules",
     "dialpad",
     "webex",
     "offices",
     "operating_modes",
     "name",
+    "date",
+    "until",
+    "yearly",
+    "yearly_nth",
+    "nth",
+    "weekday",
+    "month",
+    "day",
     "hours",
     "schedule",
     "org_id",
     "type",
     "level",
     "locationId",
+    "callForwarding",
     "timezone",
     "weekly",
     "weekdays",
@@ -30,10 +40,27 @@ const FIRST: [&str; 27] = [
     "saturday",
     "sunday",
     "holidays",
-    "date",
-    "until",
-    "yearly",
-    "yearly_nth",
+    "mondayToFriday",
+    "saturdayToSunday",
+    "enabled",
+    "destination",
+    "allDayEnabled",
+    "startDate",
+    "endDate",
+    "startTime",
+    "endTime",
+    "recurrence",
+];
+
+/// Keys written after the others, in this order: the days of an office written as reported.
+const LAST: [&str; 7] = [
+    "monday_hours",
+    "tuesday_hours",
+    "wednesday_hours",
+    "thursday_hours",
+    "friday_hours",
+    "saturday_hours",
+    "sunday_hours",
 ];
 
 /// `value` as YAML, after `comments` (each a line, written with `# `).
@@ -61,7 +88,12 @@ fn comment_line(text: &str) -> String {
 fn ordered(map: &Map<String, Value>) -> Vec<(&String, &Value)> {
     let mut keys: Vec<(&String, &Value)> = map.iter().collect();
     keys.sort_by_key(|(key, _)| {
-        let rank = FIRST.iter().position(|k| k == key).unwrap_or(FIRST.len());
+        let first = FIRST.iter().position(|k| k == key);
+        let last = LAST
+            .iter()
+            .position(|k| k == key)
+            .map(|n| FIRST.len() + 1 + n);
+        let rank = first.or(last).unwrap_or(FIRST.len());
         (rank, key.as_str())
     });
     keys

@@ -4,6 +4,7 @@
 mod apply;
 mod command;
 mod configuration;
+mod export;
 mod guidance;
 mod offline;
 mod proxy;
