@@ -154,10 +154,13 @@ pub enum Command {
         #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64), env = "TELEPHONY_CONCURRENCY")]
         concurrency: u16,
     },
-    /// Print a manifest of what exists (YAML, or JSON with --output json): every Dialpad
-    /// office but the primary one and the Webex operating modes, identical hours grouped into
-    /// named schedules. `validate` accepts it and `plan` of it finds nothing to do. Sends only
-    /// reads.
+    /// Print a manifest of what exists, of which `plan` finds nothing to do. Sends only reads.
+    ///
+    /// Every Dialpad office but the primary one, and the Webex operating modes of the
+    /// organization (or of some locations, or of the organization level), as YAML with a
+    /// header saying what was exported and when (JSON with --output json). Identical hours are
+    /// grouped into named schedules; what no schedule says exactly keeps the vendor's fields.
+    /// Dialpad does not report the billing fields a create requires: they are not exported.
     Export {
         /// Only this vendor (default: both).
         #[arg(long, value_enum)]
