@@ -8,7 +8,7 @@ use serde_json::{Value, json};
 use telephony_fixtures::snapshots::snapshots;
 use telephony_mock::MockHandle;
 
-use crate::command::{against, mock, run, stderr, stdout, write};
+use crate::command::{against, mock, run, stderr, stdout, telephony, write};
 
 mod resources;
 
@@ -227,4 +227,57 @@ async fn an_office_needs_its_schedule_to_name_a_time_zone() {
             .expect("message")
             .contains("timezone")
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_primary_office_is_left_out() {
+    let office = |id: u64, name: &str, primary: bool| {
+        json!({"id": id, "name": name, "country": "US", "is_primary_office": primary,
+               "state": "active", "timezone": "America/Chicago"})
+    };
+    let page = json!({"items": [office(1, "Headquarters", true), office(2, "Branch", false)]});
+    let dialpad = telephony_fixtures::canned::Server::answering(
+        telephony_fixtures::canned::Canned::json(200, &page.to_string()),
+    )
+    .await;
+    let mut command = telephony();
+    command
+        .env("DIALPAD_API_TOKEN", "dialpad-key")
+        .env("DIALPAD_BASE_URL", &dialpad.url)
+        .args(["export", "--vendor", "dialpad", "--output", "json"]);
+    let out = run(command).await;
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let manifest: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    assert_eq!(
+        manifest,
+        json!({"dialpad": {"offices": [{"name": "Branch", "country": "US", "timezone": "America/Chicago"}]}})
+    );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_vendor_to_read_needs_its_token_and_webex_filters_need_webex() {
+    let mut command = telephony();
+    command.args(["export", "--vendor", "webex"]);
+    let out = run(command).await;
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("WEBEX_ACCESS_TOKEN"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        !stderr(&out).contains("DIALPAD_API_TOKEN"),
+        "{}",
+        stderr(&out)
+    );
+    let mut command = telephony();
+    command.args(["export", "--vendor", "dialpad", "--location", "LOC-1"]);
+    let out = run(command).await;
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("--location chooses Webex"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(out.stdout.is_empty());
 }
