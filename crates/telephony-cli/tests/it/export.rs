@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use futures_util::TryStreamExt;
 use serde_json::{Value, json};
 use telephony_fixtures::snapshots::snapshots;
 use telephony_mock::MockHandle;
@@ -75,6 +76,98 @@ async fn nothing_to_do(mock: &MockHandle, file: &Path) -> usize {
     items.len()
 }
 
+/// Each body that `file` stands for (as `plan` against an empty mock shows them, to create)
+/// against what `mock` reports of the resource of its name: every field the read reports is
+/// the body's, and the body has no other field but billing ones and `hours_on`, which Dialpad
+/// does not report.
+async fn same_fields(mock: &MockHandle, file: &Path, count: usize) {
+    let empty = crate::command::mock("").await;
+    let path = file.to_str().expect("path");
+    let out = run(against(
+        &empty,
+        &["plan", path, "--show-bodies", "--output", "json"],
+    ))
+    .await;
+    let plan: Value = serde_json::from_slice(&out.stdout).expect("JSON");
+    let mut reported = std::collections::HashMap::new();
+    let dialpad = telephony_fixtures::clients::dialpad(mock, telephony_fixtures::clients::fast());
+    let offices: Vec<_> = dialpad
+        .offices()
+        .items()
+        .try_collect()
+        .await
+        .expect("offices");
+    for office in offices.into_iter().rev() {
+        let mut fields = serde_json::to_value(&office).expect("JSON");
+        for field in [
+            "id",
+            "office_id",
+            "state",
+            "is_primary_office",
+            "availability_status",
+            "phone_numbers",
+            "office_settings",
+        ] {
+            fields[field] = Value::Null;
+        }
+        reported.insert(office.name.clone().unwrap_or_default(), normal(fields));
+    }
+    let webex = telephony_fixtures::clients::webex(mock, telephony_fixtures::clients::fast());
+    let modes: Vec<_> = webex
+        .operating_modes()
+        .items()
+        .try_collect()
+        .await
+        .expect("modes");
+    for mode in modes {
+        let read = webex
+            .get_operating_mode(mode.id)
+            .send()
+            .await
+            .expect("read");
+        let mut fields = serde_json::to_value(&read).expect("JSON");
+        fields["locationId"] = fields["location"]["id"].clone();
+        fields["location"] = Value::Null;
+        fields["id"] = Value::Null;
+        for holiday in fields["holidays"].as_array_mut().into_iter().flatten() {
+            holiday["id"] = Value::Null;
+        }
+        reported.insert(read.name.clone(), normal(fields));
+    }
+    let items = plan["plan"].as_array().expect("items");
+    assert_eq!(items.len(), count);
+    for item in items {
+        let body = normal(item["body"].clone());
+        let body = body.as_object().expect("a body to create");
+        let read = &reported[item["name"].as_str().expect("name")];
+        for (field, value) in read.as_object().expect("fields") {
+            if !value.is_null() {
+                assert_eq!(body.get(field), Some(value), "{field} of {item}");
+            }
+        }
+        for field in body.keys() {
+            let unreported = BILLING.contains(&field.as_str()) || field == "hours_on";
+            assert!(unreported || !read[field].is_null(), "{field} of {item}");
+        }
+    }
+}
+
+/// `value` without nulls, its whole numbers as integers (a read may write 25 as 25.0).
+fn normal(value: Value) -> Value {
+    match value {
+        Value::Object(map) => map
+            .into_iter()
+            .filter(|(_, v)| !v.is_null())
+            .map(|(k, v)| (k, normal(v)))
+            .collect(),
+        Value::Array(items) => items.into_iter().map(normal).collect(),
+        Value::Number(n) if n.as_f64().is_some_and(|f| f.fract() == 0.0) && !n.is_i64() => {
+            json!(n.as_f64().unwrap_or_default() as i64)
+        }
+        other => other,
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_export_of_hundreds_of_resources_validates_and_plans_to_nothing() {
     let mock = mock("").await;
@@ -132,6 +225,7 @@ async fn an_export_of_hundreds_of_resources_validates_and_plans_to_nothing() {
     let file = write(dir.path(), "export.yaml", &text);
     let planned = validated(&mock, dir.path(), &file, 120).await;
     assert_eq!(nothing_to_do(&mock, &planned).await, 220);
+    same_fields(&mock, &planned, 220).await;
 
     let out = run(against(
         &mock,
