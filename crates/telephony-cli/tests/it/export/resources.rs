@@ -166,7 +166,10 @@ pub fn mode(n: usize) -> Value {
         0 => body["type"] = json!("NONE"),
         1 | 2 => {
             body["type"] = json!("SAME_HOURS_DAILY");
-            let weekend = if n % 7 == 1 {
+            let weekend = if n % 7 == 1 && n % 3 == 2 {
+                // Closed, with times of its own: no schedule gives them back.
+                json!({"enabled": false, "startTime": "09:00", "endTime": "12:00"})
+            } else if n % 7 == 1 {
                 day(None)
             } else {
                 json!({"enabled": true, "allDayEnabled": true})
