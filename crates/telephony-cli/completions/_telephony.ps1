@@ -38,6 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'telephony' -ScriptBlock {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check request bodies and manifests (YAML or JSON): every problem with its file, line, column and JSON path. Sends nothing')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Show what `apply` would create and what already exists. Sends only reads')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Create what the manifest asks for and does not exist yet; a second run creates nothing. Every outcome goes to a journal')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print a manifest of what exists, of which `plan` finds nothing to do. Sends only reads')
             [CompletionResult]::new('dialpad', 'dialpad', [CompletionResultType]::ParameterValue, 'Dialpad commands')
             [CompletionResult]::new('webex', 'webex', [CompletionResultType]::ParameterValue, 'Webex Calling commands')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the manifest''s JSON Schema (for editors)')
@@ -81,6 +82,25 @@ Register-ArgumentCompleter -Native -CommandName 'telephony' -ScriptBlock {
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Plan only: read what exists, send no create')
             [CompletionResult]::new('--show-bodies', '--show-bodies', [CompletionResultType]::ParameterName, 'Print the exact body of each request (with --dry-run)')
+            [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Start the built-in mock server in this process and use it for both vendors (no credentials needed; nothing leaves this machine)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log lines on stderr (-v: each request, -vv: debug)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log lines on stderr (-v: each request, -vv: debug)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'telephony;export' {
+            [CompletionResult]::new('--vendor', '--vendor', [CompletionResultType]::ParameterName, 'Only this vendor (default: both)')
+            [CompletionResult]::new('--org-id', '--org-id', [CompletionResultType]::ParameterName, 'The Webex organization (default: the token''s)')
+            [CompletionResult]::new('--location', '--location', [CompletionResultType]::ParameterName, 'Only the Webex operating modes of this location (repeatable; with --organization-level, those too)')
+            [CompletionResult]::new('--dialpad-token-file', '--dialpad-token-file', [CompletionResultType]::ParameterName, 'Read the Dialpad API key from this file instead of DIALPAD_API_TOKEN')
+            [CompletionResult]::new('--webex-token-file', '--webex-token-file', [CompletionResultType]::ParameterName, 'Read the Webex access token from this file instead of WEBEX_ACCESS_TOKEN')
+            [CompletionResult]::new('--dialpad-rate', '--dialpad-rate', [CompletionResultType]::ParameterName, 'Dialpad pacing: COUNT/s or COUNT/min (default: the documented 1200/min), `adaptive`, or `off`')
+            [CompletionResult]::new('--webex-rate', '--webex-rate', [CompletionResultType]::ParameterName, 'Webex pacing: COUNT/s, COUNT/min, `adaptive` (the default: found from Webex''s 429s), or `off`')
+            [CompletionResult]::new('--settle-delay', '--settle-delay', [CompletionResultType]::ParameterName, 'Seconds to wait after a create''s outcome is unknown before reading back what exists (default 10: a vendor may commit a create after its gateway gave up)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one read (a listing page or a get) may spend waiting for answers over all its attempts (default 40): a vendor that accepts requests and never answers fails within it')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--organization-level', '--organization-level', [CompletionResultType]::ParameterName, 'Only the Webex operating modes defined at the organization level (with --location, those of the locations too)')
             [CompletionResult]::new('--mock', '--mock', [CompletionResultType]::ParameterName, 'Start the built-in mock server in this process and use it for both vendors (no credentials needed; nothing leaves this machine)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'More log lines on stderr (-v: each request, -vv: debug)')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'More log lines on stderr (-v: each request, -vv: debug)')
@@ -183,6 +203,7 @@ Register-ArgumentCompleter -Native -CommandName 'telephony' -ScriptBlock {
             [CompletionResult]::new('validate', 'validate', [CompletionResultType]::ParameterValue, 'Check request bodies and manifests (YAML or JSON): every problem with its file, line, column and JSON path. Sends nothing')
             [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Show what `apply` would create and what already exists. Sends only reads')
             [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Create what the manifest asks for and does not exist yet; a second run creates nothing. Every outcome goes to a journal')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Print a manifest of what exists, of which `plan` finds nothing to do. Sends only reads')
             [CompletionResult]::new('dialpad', 'dialpad', [CompletionResultType]::ParameterValue, 'Dialpad commands')
             [CompletionResult]::new('webex', 'webex', [CompletionResultType]::ParameterValue, 'Webex Calling commands')
             [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the manifest''s JSON Schema (for editors)')
@@ -197,6 +218,9 @@ Register-ArgumentCompleter -Native -CommandName 'telephony' -ScriptBlock {
             break
         }
         'telephony;help;apply' {
+            break
+        }
+        'telephony;help;export' {
             break
         }
         'telephony;help;dialpad' {

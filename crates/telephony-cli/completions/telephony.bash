@@ -25,6 +25,9 @@ _telephony() {
             telephony,dialpad)
                 cmd="telephony__subcmd__dialpad"
                 ;;
+            telephony,export)
+                cmd="telephony__subcmd__export"
+                ;;
             telephony,help)
                 cmd="telephony__subcmd__help"
                 ;;
@@ -60,6 +63,9 @@ _telephony() {
                 ;;
             telephony__subcmd__help,dialpad)
                 cmd="telephony__subcmd__help__subcmd__dialpad"
+                ;;
+            telephony__subcmd__help,export)
+                cmd="telephony__subcmd__help__subcmd__export"
                 ;;
             telephony__subcmd__help,help)
                 cmd="telephony__subcmd__help__subcmd__help"
@@ -101,7 +107,7 @@ _telephony() {
 
     case "${cmd}" in
         telephony)
-            opts="-v -h -V --mock --output --verbose --dialpad-token-file --webex-token-file --dialpad-rate --webex-rate --settle-delay --timeout --help --version validate plan apply dialpad webex schema completions help"
+            opts="-v -h -V --mock --output --verbose --dialpad-token-file --webex-token-file --dialpad-rate --webex-rate --settle-delay --timeout --help --version validate plan apply export dialpad webex schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -316,8 +322,62 @@ _telephony() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        telephony__subcmd__export)
+            opts="-v -h --vendor --org-id --location --organization-level --mock --dialpad-token-file --webex-token-file --dialpad-rate --webex-rate --settle-delay --timeout --output --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --vendor)
+                    COMPREPLY=($(compgen -W "dialpad webex" -- "${cur}"))
+                    return 0
+                    ;;
+                --org-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --location)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dialpad-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --webex-token-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --dialpad-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --webex-rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --settle-delay)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --output)
+                    COMPREPLY=($(compgen -W "text json" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         telephony__subcmd__help)
-            opts="validate plan apply dialpad webex schema completions help"
+            opts="validate plan apply export dialpad webex schema completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -375,6 +435,20 @@ _telephony() {
         telephony__subcmd__help__subcmd__dialpad__subcmd__create__subcmd__office)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        telephony__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -39,6 +39,7 @@ complete -c telephony -n "__fish_telephony_needs_command" -s V -l version -d 'Pr
 complete -c telephony -n "__fish_telephony_needs_command" -f -a "validate" -d 'Check request bodies and manifests (YAML or JSON): every problem with its file, line, column and JSON path. Sends nothing'
 complete -c telephony -n "__fish_telephony_needs_command" -f -a "plan" -d 'Show what `apply` would create and what already exists. Sends only reads'
 complete -c telephony -n "__fish_telephony_needs_command" -f -a "apply" -d 'Create what the manifest asks for and does not exist yet; a second run creates nothing. Every outcome goes to a journal'
+complete -c telephony -n "__fish_telephony_needs_command" -f -a "export" -d 'Print a manifest of what exists, of which `plan` finds nothing to do. Sends only reads'
 complete -c telephony -n "__fish_telephony_needs_command" -f -a "dialpad" -d 'Dialpad commands'
 complete -c telephony -n "__fish_telephony_needs_command" -f -a "webex" -d 'Webex Calling commands'
 complete -c telephony -n "__fish_telephony_needs_command" -f -a "schema" -d 'Print the manifest\'s JSON Schema (for editors)'
@@ -75,6 +76,22 @@ complete -c telephony -n "__fish_telephony_using_subcommand apply" -l show-bodie
 complete -c telephony -n "__fish_telephony_using_subcommand apply" -l mock -d 'Start the built-in mock server in this process and use it for both vendors (no credentials needed; nothing leaves this machine)'
 complete -c telephony -n "__fish_telephony_using_subcommand apply" -s v -l verbose -d 'More log lines on stderr (-v: each request, -vv: debug)'
 complete -c telephony -n "__fish_telephony_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c telephony -n "__fish_telephony_using_subcommand export" -l vendor -d 'Only this vendor (default: both)' -r -f -a "dialpad\t'Dialpad offices only'
+webex\t'Webex operating modes only'"
+complete -c telephony -n "__fish_telephony_using_subcommand export" -l org-id -d 'The Webex organization (default: the token\'s)' -r
+complete -c telephony -n "__fish_telephony_using_subcommand export" -l location -d 'Only the Webex operating modes of this location (repeatable; with --organization-level, those too)' -r
+complete -c telephony -n "__fish_telephony_using_subcommand export" -l dialpad-token-file -d 'Read the Dialpad API key from this file instead of DIALPAD_API_TOKEN' -r -F
+complete -c telephony -n "__fish_telephony_using_subcommand export" -l webex-token-file -d 'Read the Webex access token from this file instead of WEBEX_ACCESS_TOKEN' -r -F
+complete -c telephony -n "__fish_telephony_using_subcommand export" -l dialpad-rate -d 'Dialpad pacing: COUNT/s or COUNT/min (default: the documented 1200/min), `adaptive`, or `off`' -r
+complete -c telephony -n "__fish_telephony_using_subcommand export" -l webex-rate -d 'Webex pacing: COUNT/s, COUNT/min, `adaptive` (the default: found from Webex\'s 429s), or `off`' -r
+complete -c telephony -n "__fish_telephony_using_subcommand export" -l settle-delay -d 'Seconds to wait after a create\'s outcome is unknown before reading back what exists (default 10: a vendor may commit a create after its gateway gave up)' -r
+complete -c telephony -n "__fish_telephony_using_subcommand export" -l timeout -d 'Seconds one read (a listing page or a get) may spend waiting for answers over all its attempts (default 40): a vendor that accepts requests and never answers fails within it' -r
+complete -c telephony -n "__fish_telephony_using_subcommand export" -l output -d 'Output format' -r -f -a "text\t'Tables and lines for people'
+json\t'JSON for programs'"
+complete -c telephony -n "__fish_telephony_using_subcommand export" -l organization-level -d 'Only the Webex operating modes defined at the organization level (with --location, those of the locations too)'
+complete -c telephony -n "__fish_telephony_using_subcommand export" -l mock -d 'Start the built-in mock server in this process and use it for both vendors (no credentials needed; nothing leaves this machine)'
+complete -c telephony -n "__fish_telephony_using_subcommand export" -s v -l verbose -d 'More log lines on stderr (-v: each request, -vv: debug)'
+complete -c telephony -n "__fish_telephony_using_subcommand export" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c telephony -n "__fish_telephony_using_subcommand dialpad; and not __fish_seen_subcommand_from create-office help" -l output -d 'Output format' -r -f -a "text\t'Tables and lines for people'
 json\t'JSON for programs'"
 complete -c telephony -n "__fish_telephony_using_subcommand dialpad; and not __fish_seen_subcommand_from create-office help" -s v -l verbose -d 'More log lines on stderr (-v: each request, -vv: debug)'
@@ -124,13 +141,14 @@ complete -c telephony -n "__fish_telephony_using_subcommand completions" -l outp
 json\t'JSON for programs'"
 complete -c telephony -n "__fish_telephony_using_subcommand completions" -s v -l verbose -d 'More log lines on stderr (-v: each request, -vv: debug)'
 complete -c telephony -n "__fish_telephony_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply dialpad webex schema completions help" -f -a "validate" -d 'Check request bodies and manifests (YAML or JSON): every problem with its file, line, column and JSON path. Sends nothing'
-complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply dialpad webex schema completions help" -f -a "plan" -d 'Show what `apply` would create and what already exists. Sends only reads'
-complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply dialpad webex schema completions help" -f -a "apply" -d 'Create what the manifest asks for and does not exist yet; a second run creates nothing. Every outcome goes to a journal'
-complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply dialpad webex schema completions help" -f -a "dialpad" -d 'Dialpad commands'
-complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply dialpad webex schema completions help" -f -a "webex" -d 'Webex Calling commands'
-complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply dialpad webex schema completions help" -f -a "schema" -d 'Print the manifest\'s JSON Schema (for editors)'
-complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply dialpad webex schema completions help" -f -a "completions" -d 'Print a shell\'s completion script'
-complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply dialpad webex schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply export dialpad webex schema completions help" -f -a "validate" -d 'Check request bodies and manifests (YAML or JSON): every problem with its file, line, column and JSON path. Sends nothing'
+complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply export dialpad webex schema completions help" -f -a "plan" -d 'Show what `apply` would create and what already exists. Sends only reads'
+complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply export dialpad webex schema completions help" -f -a "apply" -d 'Create what the manifest asks for and does not exist yet; a second run creates nothing. Every outcome goes to a journal'
+complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply export dialpad webex schema completions help" -f -a "export" -d 'Print a manifest of what exists, of which `plan` finds nothing to do. Sends only reads'
+complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply export dialpad webex schema completions help" -f -a "dialpad" -d 'Dialpad commands'
+complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply export dialpad webex schema completions help" -f -a "webex" -d 'Webex Calling commands'
+complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply export dialpad webex schema completions help" -f -a "schema" -d 'Print the manifest\'s JSON Schema (for editors)'
+complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply export dialpad webex schema completions help" -f -a "completions" -d 'Print a shell\'s completion script'
+complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply export dialpad webex schema completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c telephony -n "__fish_telephony_using_subcommand help; and __fish_seen_subcommand_from dialpad" -f -a "create-office" -d 'Create one office from a create-office body (YAML or JSON), exactly once'
 complete -c telephony -n "__fish_telephony_using_subcommand help; and __fish_seen_subcommand_from webex" -f -a "create-operating-mode" -d 'Create one operating mode from a create body (YAML or JSON), exactly once'

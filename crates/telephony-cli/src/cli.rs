@@ -12,6 +12,7 @@ Examples:
   telephony plan sites.yaml --show-bodies    what apply would create, with the exact bodies
   telephony apply sites.yaml                 create what is missing (DIALPAD_API_TOKEN,
                                              WEBEX_ACCESS_TOKEN from the environment)
+  telephony export > sites.yaml              a manifest of what exists (both vendors)
   telephony schema > manifest.schema.json    a JSON Schema for editors
   telephony completions bash                 a completion script (also zsh, fish, powershell)
 
@@ -90,9 +91,10 @@ pub const VENDOR_FLAGS: [&str; 7] = [
 ];
 
 /// The commands that read the vendor options, as paths of command names.
-pub const USES_VENDORS: [&[&str]; 4] = [
+pub const USES_VENDORS: [&[&str]; 5] = [
     &["plan"],
     &["apply"],
+    &["export"],
     &["dialpad", "create-office"],
     &["webex", "create-operating-mode"],
 ];
@@ -166,6 +168,29 @@ pub enum Command {
         #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=64), env = "TELEPHONY_CONCURRENCY")]
         concurrency: u16,
     },
+    /// Print a manifest of what exists, of which `plan` finds nothing to do. Sends only reads.
+    ///
+    /// Every Dialpad office but the primary one, and the Webex operating modes of the
+    /// organization (or of some locations, or of the organization level), as YAML with a
+    /// header saying what was exported and when (JSON with --output json). Identical hours are
+    /// grouped into named schedules; what no schedule says exactly keeps the vendor's fields.
+    /// Dialpad does not report the billing fields a create requires: they are not exported.
+    Export {
+        /// Only this vendor (default: both).
+        #[arg(long, value_enum)]
+        vendor: Option<ExportVendor>,
+        /// The Webex organization (default: the token's).
+        #[arg(long, value_name = "ORG")]
+        org_id: Option<String>,
+        /// Only the Webex operating modes of this location (repeatable; with
+        /// --organization-level, those too).
+        #[arg(long = "location", value_name = "ID")]
+        locations: Vec<String>,
+        /// Only the Webex operating modes defined at the organization level (with --location,
+        /// those of the locations too).
+        #[arg(long)]
+        organization_level: bool,
+    },
     /// Dialpad commands.
     #[command(subcommand)]
     Dialpad(DialpadCommand),
@@ -180,6 +205,15 @@ pub enum Command {
         #[arg(value_enum)]
         shell: Shell,
     },
+}
+
+/// The vendor `telephony export` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportVendor {
+    /// Dialpad offices only.
+    Dialpad,
+    /// Webex operating modes only.
+    Webex,
 }
 
 /// A shell that `telephony completions` writes a script for.

@@ -8,6 +8,7 @@ mod clients;
 mod commands;
 mod converge;
 mod exit;
+mod export;
 mod input;
 mod interrupt;
 mod item;

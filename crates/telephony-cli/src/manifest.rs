@@ -148,8 +148,10 @@ fn with_extras(schema: Schema, extras: &[(&str, &str)], optional: &[&str]) -> Sc
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Schedule {
-    /// A tz database zone, such as `America/Chicago`.
-    pub timezone: String,
+    /// A tz database zone, such as `America/Chicago`. Required when an office uses the
+    /// schedule; Webex modes run in their location's zone and take none.
+    #[serde(default)]
+    pub timezone: Option<String>,
     /// Opening intervals (`"08:00-17:00"`) per day; `weekdays` sets Monday to Friday. A day
     /// left out is closed.
     #[serde(default)]

@@ -10,7 +10,9 @@ use clap::error::ErrorKind;
 use clap::parser::ValueSource;
 use clap::{ArgMatches, CommandFactory, FromArgMatches};
 
-use crate::cli::{Cli, Command, DialpadCommand, USES_VENDORS, VENDOR_FLAGS, WebexCommand};
+use crate::cli::{
+    Cli, Command, DialpadCommand, ExportVendor, USES_VENDORS, VENDOR_FLAGS, WebexCommand,
+};
 
 /// The command as the binary parses it, its version naming the specs this build embeds.
 pub fn command() -> clap::Command {
@@ -142,6 +144,14 @@ pub fn parse(args: impl IntoIterator<Item = OsString>) -> Result<Cli, clap::Erro
     let matches = command.try_get_matches_from_mut(args)?;
     refuse_unread(&command, &matches)?;
     let cli = Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut command))?;
+    if let Some(message) = webex_filter_for_dialpad(&cli) {
+        return Err(usage_error(
+            &command,
+            &["export"],
+            ErrorKind::ArgumentConflict,
+            message,
+        ));
+    }
     if let Some((path, message)) = journal_needed(&cli) {
         return Err(usage_error(
             &command,
@@ -201,6 +211,28 @@ fn usage_error(
         }
     }
     at.clone().error(kind, message)
+}
+
+/// A Webex option of `export` given with `--vendor dialpad`, which reads no Webex.
+fn webex_filter_for_dialpad(cli: &Cli) -> Option<String> {
+    let Command::Export {
+        vendor: Some(ExportVendor::Dialpad),
+        org_id,
+        locations,
+        organization_level,
+    } = &cli.command
+    else {
+        return None;
+    };
+    let given = [
+        (org_id.is_some(), "--org-id"),
+        (!locations.is_empty(), "--location"),
+        (*organization_level, "--organization-level"),
+    ];
+    let (_, flag) = given.iter().find(|(given, _)| *given)?;
+    Some(format!(
+        "{flag} chooses Webex operating modes; --vendor dialpad reads none"
+    ))
 }
 
 /// Where a journal would be kept beside standard input (`-`): the command's path and the

@@ -3,6 +3,7 @@
 mod apply;
 pub mod completions;
 mod create;
+mod export;
 mod plan;
 mod schema;
 mod validate;
@@ -41,6 +42,19 @@ pub async fn run(cli: Cli) -> Result<(), Stop> {
         } => {
             let prune = apply::Prune { prune, yes };
             apply::run(&global, &manifest, journal, concurrency.into(), prune).await
+        }
+        Command::Export {
+            vendor,
+            org_id,
+            locations,
+            organization_level,
+        } => {
+            let filter = crate::export::Filter {
+                org_id,
+                locations,
+                organization_level,
+            };
+            export::run(&global, vendor, filter).await
         }
         Command::Dialpad(DialpadCommand::CreateOffice { file, journal }) => {
             create::run(&global, &file, Vendor::Dialpad, None, journal).await

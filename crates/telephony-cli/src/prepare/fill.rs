@@ -70,6 +70,12 @@ fn dialpad(body: &mut Value, schedule: &Converted) -> Result<(), Unfilled> {
     let Some(weekly) = &schedule.weekly else {
         return Err((None, "the schedule has no weekly hours".into()));
     };
+    if !schedule.zoned {
+        return Err((
+            None,
+            "the schedule has no timezone, which an office needs (Webex modes take none)".into(),
+        ));
+    }
     if let Some(field) = DIALPAD_HOURS_FIELDS
         .iter()
         .find(|f| body.get(**f).is_some())

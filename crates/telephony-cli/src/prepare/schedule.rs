@@ -15,6 +15,9 @@ use crate::source::Source;
 /// A schedule in the client's model.
 pub struct Converted {
     pub weekly: Option<WeeklyHours>,
+    /// Whether the schedule names its time zone: an office needs one; without one the weekly
+    /// hours are held in UTC, which Webex never sees (its modes run in the location's zone).
+    pub zoned: bool,
     pub holidays: Vec<Holiday>,
 }
 
@@ -59,8 +62,8 @@ pub fn convert_all(schedules: &BTreeMap<String, Schedule>) -> Schedules {
 /// One schedule, or the path and message of its first problem.
 fn convert(schedule: &Schedule, path: &str) -> Result<Converted, (String, String)> {
     let err = |at: String| move |e: telephony::ScheduleError| (at.clone(), e.to_string());
-    let mut hours =
-        WeeklyHours::new(&schedule.timezone).map_err(err(format!("{path}.timezone")))?;
+    let zone = schedule.timezone.as_deref().unwrap_or(UNZONED);
+    let mut hours = WeeklyHours::new(zone).map_err(err(format!("{path}.timezone")))?;
     for (key, intervals) in &schedule.weekly {
         let (name, days) = keys::day(*key);
         for (index, text) in intervals.iter().enumerate() {
@@ -79,9 +82,14 @@ fn convert(schedule: &Schedule, path: &str) -> Result<Converted, (String, String
         .collect::<Result<Vec<_>, _>>()?;
     Ok(Converted {
         weekly: (!schedule.weekly.is_empty()).then_some(hours),
+        zoned: schedule.timezone.is_some(),
         holidays,
     })
 }
+
+/// The zone weekly hours are held in when the schedule names none (only Webex takes them, and
+/// sends no zone).
+const UNZONED: &str = "UTC";
 
 /// `"08:00-17:00"`.
 fn interval(text: &str) -> Result<Interval, String> {

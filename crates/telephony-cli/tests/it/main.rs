@@ -5,6 +5,7 @@ mod apply;
 mod command;
 mod configuration;
 mod converge;
+mod export;
 mod guidance;
 mod offline;
 mod proxy;
