@@ -4,6 +4,7 @@
 mod builders;
 mod classification;
 mod exactly_once;
+mod mode_changes;
 mod pacing;
 mod reliability;
 mod schedule;
