@@ -5,4 +5,5 @@
 mod client;
 mod surface;
 mod wire;
+mod wire_changes;
 mod wire_reads;
