@@ -5,5 +5,6 @@
 mod client;
 mod surface;
 mod wire;
+mod wire_changes;
 mod wire_e911;
 mod wire_reads;

@@ -149,7 +149,7 @@ _telephony() {
             return 0
             ;;
         telephony__subcmd__apply)
-            opts="-v -h --dry-run --show-bodies --journal --concurrency --mock --dialpad-token-file --webex-token-file --dialpad-rate --webex-rate --settle-delay --timeout --output --verbose --help"
+            opts="-v -h --dry-run --show-bodies --prune --yes --journal --concurrency --mock --dialpad-token-file --webex-token-file --dialpad-rate --webex-rate --settle-delay --timeout --output --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -545,7 +545,7 @@ _telephony() {
             return 0
             ;;
         telephony__subcmd__plan)
-            opts="-v -h --show-bodies --mock --dialpad-token-file --webex-token-file --dialpad-rate --webex-rate --settle-delay --timeout --output --verbose --help"
+            opts="-v -h --show-bodies --prune --mock --dialpad-token-file --webex-token-file --dialpad-rate --webex-rate --settle-delay --timeout --output --verbose --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -37,8 +37,8 @@ complete -c telephony -n "__fish_telephony_needs_command" -s v -l verbose -d 'Mo
 complete -c telephony -n "__fish_telephony_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c telephony -n "__fish_telephony_needs_command" -s V -l version -d 'Print version'
 complete -c telephony -n "__fish_telephony_needs_command" -f -a "validate" -d 'Check request bodies and manifests (YAML or JSON): every problem with its file, line, column and JSON path. Sends nothing'
-complete -c telephony -n "__fish_telephony_needs_command" -f -a "plan" -d 'Show what `apply` would create and what already exists. Sends only reads'
-complete -c telephony -n "__fish_telephony_needs_command" -f -a "apply" -d 'Create what the manifest asks for and does not exist yet; a second run creates nothing. Every outcome goes to a journal'
+complete -c telephony -n "__fish_telephony_needs_command" -f -a "plan" -d 'Show what `apply` would do: create (+), update field by field (~), what the vendor\'s API cannot change (!), delete (-, with --prune), and what the manifest does not name (?). Sends only reads. Exit 0: nothing to do; 4: changes pending'
+complete -c telephony -n "__fish_telephony_needs_command" -f -a "apply" -d 'Make the vendors match the manifest: create what is missing, update what differs where the vendor\'s API allows (and say what it cannot change), delete with --prune. A second run does nothing. Every outcome goes to a journal'
 complete -c telephony -n "__fish_telephony_needs_command" -f -a "export" -d 'Print a manifest of what exists, of which `plan` finds nothing to do. Sends only reads'
 complete -c telephony -n "__fish_telephony_needs_command" -f -a "dialpad" -d 'Dialpad commands'
 complete -c telephony -n "__fish_telephony_needs_command" -f -a "webex" -d 'Webex Calling commands'
@@ -58,11 +58,12 @@ complete -c telephony -n "__fish_telephony_using_subcommand plan" -l timeout -d 
 complete -c telephony -n "__fish_telephony_using_subcommand plan" -l output -d 'Output format' -r -f -a "text\t'Tables and lines for people'
 json\t'JSON for programs'"
 complete -c telephony -n "__fish_telephony_using_subcommand plan" -l show-bodies -d 'Print the exact body of each request that would be sent'
+complete -c telephony -n "__fish_telephony_using_subcommand plan" -l prune -d 'Plan to delete the Webex operating modes of the manifest\'s scopes that it does not name'
 complete -c telephony -n "__fish_telephony_using_subcommand plan" -l mock -d 'Start the built-in mock server in this process and use it for both vendors (no credentials needed; nothing leaves this machine)'
 complete -c telephony -n "__fish_telephony_using_subcommand plan" -s v -l verbose -d 'More log lines on stderr (-v: each request, -vv: debug)'
 complete -c telephony -n "__fish_telephony_using_subcommand plan" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c telephony -n "__fish_telephony_using_subcommand apply" -l journal -d 'The journal (JSON lines; default: MANIFEST with `.journal.jsonl` in place of its extension; with --mock, a file in the temporary directory)' -r -F
-complete -c telephony -n "__fish_telephony_using_subcommand apply" -l concurrency -d 'Most creates in flight at once, per vendor: the Dialpad items and the Webex items run at the same time, each vendor with up to this many in flight and its own pacing (--dialpad-rate, --webex-rate)' -r
+complete -c telephony -n "__fish_telephony_using_subcommand apply" -l concurrency -d 'Most actions in flight at once, per vendor: the Dialpad items and the Webex items run at the same time, each vendor with up to this many in flight and its own pacing (--dialpad-rate, --webex-rate)' -r
 complete -c telephony -n "__fish_telephony_using_subcommand apply" -l dialpad-token-file -d 'Read the Dialpad API key from this file instead of DIALPAD_API_TOKEN' -r -F
 complete -c telephony -n "__fish_telephony_using_subcommand apply" -l webex-token-file -d 'Read the Webex access token from this file instead of WEBEX_ACCESS_TOKEN' -r -F
 complete -c telephony -n "__fish_telephony_using_subcommand apply" -l dialpad-rate -d 'Dialpad pacing: COUNT/s or COUNT/min (default: the documented 1200/min), `adaptive`, or `off`' -r
@@ -71,8 +72,10 @@ complete -c telephony -n "__fish_telephony_using_subcommand apply" -l settle-del
 complete -c telephony -n "__fish_telephony_using_subcommand apply" -l timeout -d 'Seconds one read (a listing page or a get) may spend waiting for answers over all its attempts (default 40): a vendor that accepts requests and never answers fails within it' -r
 complete -c telephony -n "__fish_telephony_using_subcommand apply" -l output -d 'Output format' -r -f -a "text\t'Tables and lines for people'
 json\t'JSON for programs'"
-complete -c telephony -n "__fish_telephony_using_subcommand apply" -l dry-run -d 'Plan only: read what exists, send no create'
+complete -c telephony -n "__fish_telephony_using_subcommand apply" -l dry-run -d 'Plan only: read what exists, change nothing'
 complete -c telephony -n "__fish_telephony_using_subcommand apply" -l show-bodies -d 'Print the exact body of each request (with --dry-run)'
+complete -c telephony -n "__fish_telephony_using_subcommand apply" -l prune -d 'Also delete the Webex operating modes of the manifest\'s scopes that it does not name (never Dialpad offices); asks first on a terminal, needs --yes otherwise'
+complete -c telephony -n "__fish_telephony_using_subcommand apply" -l yes -d 'Delete without asking (with --prune)'
 complete -c telephony -n "__fish_telephony_using_subcommand apply" -l mock -d 'Start the built-in mock server in this process and use it for both vendors (no credentials needed; nothing leaves this machine)'
 complete -c telephony -n "__fish_telephony_using_subcommand apply" -s v -l verbose -d 'More log lines on stderr (-v: each request, -vv: debug)'
 complete -c telephony -n "__fish_telephony_using_subcommand apply" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -142,8 +145,8 @@ json\t'JSON for programs'"
 complete -c telephony -n "__fish_telephony_using_subcommand completions" -s v -l verbose -d 'More log lines on stderr (-v: each request, -vv: debug)'
 complete -c telephony -n "__fish_telephony_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply export dialpad webex schema completions help" -f -a "validate" -d 'Check request bodies and manifests (YAML or JSON): every problem with its file, line, column and JSON path. Sends nothing'
-complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply export dialpad webex schema completions help" -f -a "plan" -d 'Show what `apply` would create and what already exists. Sends only reads'
-complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply export dialpad webex schema completions help" -f -a "apply" -d 'Create what the manifest asks for and does not exist yet; a second run creates nothing. Every outcome goes to a journal'
+complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply export dialpad webex schema completions help" -f -a "plan" -d 'Show what `apply` would do: create (+), update field by field (~), what the vendor\'s API cannot change (!), delete (-, with --prune), and what the manifest does not name (?). Sends only reads. Exit 0: nothing to do; 4: changes pending'
+complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply export dialpad webex schema completions help" -f -a "apply" -d 'Make the vendors match the manifest: create what is missing, update what differs where the vendor\'s API allows (and say what it cannot change), delete with --prune. A second run does nothing. Every outcome goes to a journal'
 complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply export dialpad webex schema completions help" -f -a "export" -d 'Print a manifest of what exists, of which `plan` finds nothing to do. Sends only reads'
 complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply export dialpad webex schema completions help" -f -a "dialpad" -d 'Dialpad commands'
 complete -c telephony -n "__fish_telephony_using_subcommand help; and not __fish_seen_subcommand_from validate plan apply export dialpad webex schema completions help" -f -a "webex" -d 'Webex Calling commands'

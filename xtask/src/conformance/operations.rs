@@ -28,6 +28,10 @@ const LOCATION: &str = "Y2lzY29zcGFyazovL3VzL0xPQ0FUSU9OL2NoaWNhZ28";
 const MODE_ID: &str =
     "Y2lzY29zcGFyazovL3VzL09QRVJBVElOR19NT0RFL2JiOTc1OTcxLTBjZWYtNDdhNi05Yzc5LTliZWFjY2IwYjg4Mg";
 
+/// The holiday read, modified and deleted: the id of the vendor's own examples.
+const HOLIDAY_ID: &str =
+    "Y2lzY29zcGFyazovL3VzL1NDSEVEVUxFX0VWRU5UL2E4Mjg5NzIyLTFiODAtNDFiNy05Njc4LTBlNzdhZThjMTIwOQ";
+
 /// The office read back.
 const OFFICE_ID: i64 = 124;
 
@@ -220,7 +224,7 @@ pub async fn dialpad(proxy: &Proxy, calls: usize) -> Result<Vec<Row>, SetupError
 }
 
 /// The Webex operations: listings by location and at organization level (first page), one
-/// mode, and single-shot creates of the three kinds of schedule.
+/// mode, single-shot creates of the three kinds of schedule, and the changes.
 pub async fn webex(proxy: &Proxy, calls: usize) -> Result<Vec<Row>, SetupError> {
     let token = Token::new("conformance-token").map_err(setup("token"))?;
     let settings = Settings::webex(token)
@@ -318,7 +322,88 @@ pub async fn webex(proxy: &Proxy, calls: usize) -> Result<Vec<Row>, SetupError> 
             .await,
         );
     }
+    rows.extend(webex_changes(proxy, calls, client).await?);
     Ok(rows)
+}
+
+/// The changes of the mode and of one of its holidays (the ids of the vendor's examples): a
+/// modify, a holiday create (read back through the mode), read, modify and delete, and the
+/// delete of the mode.
+async fn webex_changes(
+    proxy: &Proxy,
+    calls: usize,
+    client: &WebexClient,
+) -> Result<Vec<Row>, SetupError> {
+    use telephony::webex_types as wx;
+    let name = |text: &str| text.to_string();
+    let change: wx::OperatingModePatchObject = wx::OperatingModePatchObject::builder()
+        .name(Some(
+            name("Business hours updated")
+                .try_into()
+                .map_err(setup("name"))?,
+        ))
+        .try_into()
+        .map_err(setup("modify body"))?;
+    let date = NaiveDate::from_ymd_opt(2026, 12, 25).ok_or_else(|| SetupError::new("date"))?;
+    let holiday: wx::OperatingModeHolidayPostRequestObject =
+        wx::OperatingModeHolidayPostRequestObject::builder()
+            .name("Christmas")
+            .all_day_enabled(true)
+            .start_date(date)
+            .end_date(date)
+            .try_into()
+            .map_err(setup("holiday body"))?;
+    let holiday_change: wx::OperatingModeHolidayPatchObject =
+        wx::OperatingModeHolidayPatchObject::builder()
+            .name(Some(
+                name("Christmas Day").try_into().map_err(setup("name"))?,
+            ))
+            .try_into()
+            .map_err(setup("holiday modify body"))?;
+    let (change, holiday, holiday_change) = (&change, &holiday, &holiday_change);
+    Ok(vec![
+        row("update_operating_mode", proxy, calls, || async move {
+            client.update_operating_mode(MODE_ID, change).await
+        })
+        .await,
+        row(
+            "create_operating_mode_holiday",
+            proxy,
+            calls,
+            || async move { client.create_operating_mode_holiday(MODE_ID, holiday).await },
+        )
+        .await,
+        row("get_operating_mode_holiday", proxy, calls, || async move {
+            client.get_operating_mode_holiday(MODE_ID, HOLIDAY_ID).await
+        })
+        .await,
+        row(
+            "update_operating_mode_holiday",
+            proxy,
+            calls,
+            || async move {
+                client
+                    .update_operating_mode_holiday(MODE_ID, HOLIDAY_ID, holiday_change)
+                    .await
+            },
+        )
+        .await,
+        row(
+            "delete_operating_mode_holiday",
+            proxy,
+            calls,
+            || async move {
+                client
+                    .delete_operating_mode_holiday(MODE_ID, HOLIDAY_ID)
+                    .await
+            },
+        )
+        .await,
+        row("delete_operating_mode", proxy, calls, || async move {
+            client.delete_operating_mode(MODE_ID).await
+        })
+        .await,
+    ])
 }
 
 #[cfg(test)]

@@ -5,6 +5,7 @@ mod builders;
 mod classification;
 mod e911;
 mod exactly_once;
+mod mode_changes;
 mod pacing;
 mod reliability;
 mod schedule;
