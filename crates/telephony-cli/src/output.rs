@@ -121,7 +121,10 @@ pub fn summary_text(entries: &[Entry], tally: &Tally) -> String {
             vec![
                 e.item.clone(),
                 e.outcome.word().to_string(),
-                e.id.clone().or_else(|| e.error.clone()).unwrap_or_default(),
+                match (&e.id, &e.error) {
+                    (Some(id), Some(error)) => format!("{id}: {error}"),
+                    (id, error) => id.clone().or_else(|| error.clone()).unwrap_or_default(),
+                },
             ]
         })
         .collect();

@@ -215,7 +215,7 @@ async fn mode_sequence(client: &WebexClient, n: usize) -> Sequence {
     let patch = json!({"callForwarding": {"enabled": true, "destination": number}});
     let updated = client.update_operating_mode_json(&id, &patch).await;
     sequence.update = Some((number, told(&updated)));
-    if n % 2 == 0 {
+    if n.is_multiple_of(2) {
         sequence.delete = Some(told(&client.delete_operating_mode(&id).await));
     }
     sequence
@@ -262,7 +262,7 @@ fn check(
             .rsplit(' ')
             .next()
             .and_then(|n| n.parse::<usize>().ok())
-            .is_some_and(|n| n % 2 == 0);
+            .is_some_and(|n| n.is_multiple_of(2));
     report.not_started += skipped * (1 + usize::from(deletes_planned));
     if sequence.created == Told::Failed && present {
         report.creates_wrongly_reported += 1;

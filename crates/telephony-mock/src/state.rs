@@ -1,5 +1,4 @@
 //! What the mock remembers: created resources, request counts, rate limiters, fault draws.
-//!
 //! One mutex guards everything that changes per request: bookkeeping only, never across an await.
 
 use std::collections::{BTreeMap, HashMap, VecDeque};

@@ -18,6 +18,7 @@
 
 mod cli;
 mod error;
+mod failures;
 mod operations;
 mod prism;
 mod proxy;

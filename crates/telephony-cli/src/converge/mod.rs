@@ -44,7 +44,9 @@ pub fn compare(item: &Item, current: &Value) -> Comparison {
                 if field == dialpad::E911 {
                     comparison.update.push(difference);
                 } else {
-                    comparison.cannot.push((difference, dialpad::CANNOT.to_string()));
+                    comparison
+                        .cannot
+                        .push((difference, dialpad::CANNOT.to_string()));
                 }
             }
         }
@@ -58,7 +60,9 @@ pub fn compare(item: &Item, current: &Value) -> Comparison {
                 if updatable.iter().any(|f| f == field) {
                     comparison.update.push(difference);
                 } else {
-                    comparison.cannot.push((difference, webex::CANNOT.to_string()));
+                    comparison
+                        .cannot
+                        .push((difference, webex::CANNOT.to_string()));
                 }
             }
         }
@@ -93,7 +97,11 @@ mod tests {
         assert_eq!(paths, ["e911_address.address"]);
         assert_eq!(comparison.cannot.len(), 1);
         assert_eq!(comparison.cannot[0].0.path, "timezone");
-        assert!(comparison.cannot[0].1.contains("only an office's E911 address"));
+        assert!(
+            comparison.cannot[0]
+                .1
+                .contains("only an office's E911 address")
+        );
     }
 
     #[test]

@@ -24,7 +24,12 @@ async fn plan_apply_and_a_second_run_that_creates_nothing() {
 
     let _snapshots = snapshots().bind_to_scope();
     let plan = run(against(&mock, &["plan", sites])).await;
-    assert_eq!(plan.status.code(), Some(0), "{}", stderr(&plan));
+    assert_eq!(
+        plan.status.code(),
+        Some(4),
+        "creates pending: {}",
+        stderr(&plan)
+    );
     insta::assert_snapshot!("apply__plan_before", redact(&stdout(&plan), dir.path()));
     assert_eq!(creates(&mock), 0, "plan sends only reads");
 
@@ -44,7 +49,7 @@ async fn plan_apply_and_a_second_run_that_creates_nothing() {
         .iter()
         .map(|i| i["action"].as_str().expect("action"))
         .collect();
-    assert_eq!(actions, ["exists"; 6]);
+    assert_eq!(actions, ["unchanged"; 6]);
 
     let second = run(against(&mock, &["apply", sites])).await;
     assert_eq!(second.status.code(), Some(0), "{}", stderr(&second));
@@ -143,7 +148,7 @@ async fn under_faults_every_item_ends_created_once_or_reported_and_the_exit_code
         let ids = by_name.get(name).cloned().unwrap_or_default();
         assert!(ids.len() <= 1, "no duplicate of {name}: {ids:?}");
         match entry["outcome"].as_str() {
-            Some("created" | "found" | "exists") => {
+            Some("created" | "found" | "exists" | "unchanged") => {
                 assert_eq!(
                     entry["id"].as_str(),
                     ids.first().map(String::as_str),

@@ -82,7 +82,12 @@ async fn single_creates_print_what_was_created_and_dry_run_sends_no_create() {
         ],
     ))
     .await;
-    assert_eq!(dry.status.code(), Some(0), "{}", stderr(&dry));
+    assert_eq!(
+        dry.status.code(),
+        Some(4),
+        "creates pending: {}",
+        stderr(&dry)
+    );
     assert!(
         stdout(&dry).contains("\"sameHoursDaily\""),
         "the exact bodies are shown"

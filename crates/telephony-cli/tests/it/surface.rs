@@ -54,7 +54,12 @@ fn logs_in_a_pipe_carry_no_colour_codes() {
         .args(["-v", "--mock", "plan", &example_path()])
         .output()
         .expect("runs");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "creates pending: {}",
+        stderr(&out)
+    );
     insta::assert_snapshot!("surface__logs_in_a_pipe", dialpad_log_lines(&stderr(&out)));
     assert!(!stderr(&out).contains('\x1b'), "{}", stderr(&out));
 }
@@ -136,7 +141,12 @@ fn a_vendor_flag_given_to_a_command_that_does_not_use_it_is_a_usage_error() {
 #[test]
 fn flags_before_the_command_are_still_read() {
     let out = output_of(&["--mock", "--dialpad-rate", "off", "plan", &example_path()]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        out.status.code(),
+        Some(4),
+        "creates pending: {}",
+        stderr(&out)
+    );
     assert!(stdout(&out).contains("6 to create"), "{}", stdout(&out));
     let out = output_of(&["--dialpad-rate", "fast", "--mock", "plan", &example_path()]);
     assert_eq!(
