@@ -1,7 +1,8 @@
 //! The field-by-field difference of two JSON values that were normalised the same way: every
 //! leaf that differs, with its path, what the vendor holds and what the manifest asks for. Lists
 //! whose order means nothing and whose items have names (holidays) are matched by name, so a
-//! holiday added, removed or changed is one difference at `holidays[name=…]`.
+//! holiday added, removed or changed is one difference at `holidays[name=…]`. A field of an
+//! object that the manifest does not give is not compared (the vendor's to choose).
 
 use serde_json::{Map, Value};
 
@@ -54,7 +55,9 @@ fn objects(
     let mut keys: Vec<&String> = old.keys().chain(new.keys()).collect();
     keys.sort();
     keys.dedup();
-    for key in keys {
+    // A field the manifest does not give (after the vendor's defaults were written in) is the
+    // vendor's to choose, not a difference.
+    for key in keys.into_iter().filter(|key| new.contains_key(*key)) {
         walk(&join(path, key), old.get(key), new.get(key), out);
     }
 }
@@ -160,5 +163,10 @@ mod tests {
         assert_eq!(differences(&old, &new)[0].path, "monday_hours");
         let absent = differences(&json!({}), &new);
         assert_eq!(absent[0].old, None);
+        let unasked = json!({"timezone": "America/Denver", "monday_hours": ["08:00", "18:00"]});
+        assert!(
+            differences(&unasked, &new).is_empty(),
+            "only what the manifest gives"
+        );
     }
 }

@@ -55,9 +55,11 @@ pub fn compare(item: &Item, current: &Value) -> Comparison {
             let new = webex::normalized(body, kind);
             let old = webex::normalized(current, kind);
             let updatable = webex::updatable();
+            // A mode of another type cannot become this one: its schedule cannot be set either.
+            let same_type = old.get("type") == new.get("type");
             for difference in diff::differences(&old, &new) {
                 let field = top_field(&difference.path);
-                if updatable.iter().any(|f| f == field) {
+                if same_type && updatable.iter().any(|f| f == field) {
                     comparison.update.push(difference);
                 } else {
                     comparison
@@ -102,6 +104,23 @@ mod tests {
                 .1
                 .contains("only an office's E911 address")
         );
+    }
+
+    #[test]
+    fn a_mode_of_another_type_cannot_be_updated_at_all() {
+        let item = Item::mode(
+            json!({"name": "H", "type": "HOLIDAY", "level": "ORGANIZATION",
+                "holidays": [{"name": "X", "startDate": "2027-01-01", "endDate": "2027-01-01",
+                    "allDayEnabled": true}],
+                "callForwarding": {"destination": "+1"}}),
+            None,
+            None,
+        );
+        let current = json!({"id": "M", "name": "H", "type": "SAME_HOURS_DAILY",
+            "callForwarding": {"destination": "+1"}});
+        let comparison = compare(&item, &current);
+        assert!(comparison.update.is_empty(), "{comparison:?}");
+        assert_eq!(comparison.cannot.len(), 2, "the type and the holidays");
     }
 
     #[test]

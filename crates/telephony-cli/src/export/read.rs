@@ -16,8 +16,8 @@ use telephony::Vendor;
 use telephony::dialpad_types::OfficeProto;
 use telephony::webex_types::{OperatingModeDetails, OperatingModeSummary};
 
-use crate::clients::{Clients, Doing};
-use crate::run::RunError;
+use crate::clients::Clients;
+use crate::run::{RunError, unread_error};
 
 /// Which Webex operating modes to read.
 #[derive(Debug, Clone, Default)]
@@ -169,27 +169,4 @@ fn progress(total: usize) -> Option<ProgressBar> {
         );
         bar
     })
-}
-
-/// The error of reads that failed (at least one): the settings they show wrong, each named,
-/// if any; otherwise the first failure, with the variable its base URL came from.
-fn unread_error(clients: &Clients, unread: Vec<(Vendor, telephony::Error)>) -> RunError {
-    let mut fix = Vec::new();
-    let mut failed = Vec::new();
-    for (vendor, error) in unread {
-        match clients.named(vendor, Doing::Reading, error) {
-            Ok(named) => fix.push(named),
-            Err(error) => failed.push(match clients.base_url_variable(vendor) {
-                Some(variable) => RunError::ReadAt {
-                    variable,
-                    source: error,
-                },
-                None => RunError::Read(error),
-            }),
-        }
-    }
-    match (fix.is_empty(), failed.is_empty()) {
-        (true, false) => failed.remove(0),
-        _ => RunError::Settings { fix, failed },
-    }
 }

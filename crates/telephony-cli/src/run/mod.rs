@@ -20,6 +20,7 @@ mod read;
 
 pub use apply::apply;
 pub use plan::plan;
+pub use read::unread_error;
 
 use telephony::{OfficeBaseline, Vendor};
 

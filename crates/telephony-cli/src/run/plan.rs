@@ -51,32 +51,37 @@ pub async fn plan(items: Vec<Item>, clients: &Clients, prune: bool) -> Result<Pl
     let baseline = (!offices.is_empty() || items.iter().any(|i| i.vendor() == Vendor::Dialpad))
         .then(|| OfficeBaseline::new(offices.iter().map(|o| o.id)));
     let mut office_ids: HashMap<String, (String, Value)> = HashMap::new();
-    for listed in &offices {
+    for listed in offices.iter().filter(|o| active(&o.office)) {
         if let Some(name) = listed.office.get("name").and_then(Value::as_str) {
             office_ids
                 .entry(name.to_string())
                 .or_insert_with(|| (listed.id.to_string(), listed.office.clone()));
         }
     }
-    let mut claimed: HashSet<(Vendor, Option<Scope>, String)> = HashSet::new();
+    // Each resource stands for one item at most: first every item's own name, then the old
+    // names of those left unmatched, never a resource another item has.
+    let find = |item: &Item, name: &str| match item {
+        Item::Office { .. } => office_ids.get(name).map(|(id, _)| id.clone()),
+        Item::Mode { .. } => scopes.get(scope_of(item).as_ref()?).and_then(|modes| {
+            modes
+                .iter()
+                .find(|(_, n)| n == name)
+                .map(|(id, _)| id.clone())
+        }),
+    };
+    let mut taken: HashSet<(Vendor, String)> = HashSet::new();
+    let mut by_name: Vec<Option<String>> = Vec::new();
+    for item in &items {
+        let id = find(item, item.name()).filter(|id| taken.insert((item.vendor(), id.clone())));
+        by_name.push(id);
+    }
     let mut matched: Vec<(Item, Option<String>)> = Vec::new();
-    for item in items {
-        let scope = scope_of(&item);
-        let find = |name: &str| match &item {
-            Item::Office { .. } => office_ids.get(name).map(|(id, _)| id.clone()),
-            Item::Mode { .. } => scopes.get(scope.as_ref()?).and_then(|modes| {
-                modes
-                    .iter()
-                    .find(|(_, n)| n == name)
-                    .map(|(id, _)| id.clone())
-            }),
-        };
-        let existing = find(item.name()).or_else(|| item.was().and_then(find));
-        claimed.insert((item.vendor(), scope.clone(), item.name().to_string()));
-        if let Some(was) = item.was() {
-            claimed.insert((item.vendor(), scope, was.to_string()));
-        }
-        matched.push((item, existing));
+    for (item, id) in items.into_iter().zip(by_name) {
+        let id = id.or_else(|| {
+            let old = find(&item, item.was()?)?;
+            taken.insert((item.vendor(), old.clone())).then_some(old)
+        });
+        matched.push((item, id));
     }
     let wanted: Vec<(String, Option<String>)> = matched
         .iter()
@@ -131,7 +136,8 @@ pub async fn plan(items: Vec<Item>, clients: &Clients, prune: bool) -> Result<Pl
             .and_then(Value::as_str)
             .unwrap_or_default();
         let primary = listed.office.get("is_primary_office") == Some(&Value::Bool(true));
-        if !primary && !claimed.contains(&(Vendor::Dialpad, None, name.to_string())) {
+        let id = (Vendor::Dialpad, listed.id.to_string());
+        if !primary && active(&listed.office) && !taken.contains(&id) {
             unnamed.push(Unnamed {
                 vendor: Vendor::Dialpad,
                 label: Item::office(serde_json::json!({ "name": name })).label(),
@@ -143,9 +149,9 @@ pub async fn plan(items: Vec<Item>, clients: &Clients, prune: bool) -> Result<Pl
         }
     }
     for ((org_id, location), modes) in &scopes {
-        let scope = Some((org_id.clone(), location.clone()));
         for (id, name) in modes {
-            if !claimed.contains(&(Vendor::Webex, scope.clone(), name.clone())) {
+            // A mode listed in two scopes (an organization named and the token's) is one.
+            if taken.insert((Vendor::Webex, id.clone())) {
                 let item = Item::mode(
                     serde_json::json!({ "name": name }),
                     org_id.clone(),
@@ -167,6 +173,14 @@ pub async fn plan(items: Vec<Item>, clients: &Clients, prune: bool) -> Result<Pl
         unnamed,
         baseline,
     })
+}
+
+/// Whether a listed office is in use (not deleted, cancelled …): only those stand for an item.
+fn active(office: &Value) -> bool {
+    office
+        .get("state")
+        .and_then(Value::as_str)
+        .is_none_or(|state| state == "active")
 }
 
 /// The Webex scope of a mode (none for an office).
