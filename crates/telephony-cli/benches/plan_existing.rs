@@ -54,11 +54,11 @@ async fn main() {
             path.clone(),
             "--webex-rate".into(),
             "off".into(),
-            "--concurrency".into(),
-            "16".into(),
         ]
     };
-    let (applied, _) = run(unpaced("apply")).await;
+    let mut apply = unpaced("apply");
+    apply.extend(["--concurrency".to_string(), "16".to_string()]);
+    let (applied, _) = run(apply).await;
     let (gets, lists) = (answered(&mock, GET), answered(&mock, LIST));
     let (code, fast) = run(unpaced("plan")).await;
     let reads = (answered(&mock, GET) - gets) + (answered(&mock, LIST) - lists);
