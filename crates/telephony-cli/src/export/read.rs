@@ -17,7 +17,8 @@ use telephony::dialpad_types::OfficeProto;
 use telephony::webex_types::{OperatingModeDetails, OperatingModeSummary};
 
 use crate::clients::Clients;
-use crate::run::{RunError, unread_error};
+use crate::run::RunError;
+use crate::run::read::unread_error;
 
 /// Which Webex operating modes to read.
 #[derive(Debug, Clone, Default)]

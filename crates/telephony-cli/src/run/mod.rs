@@ -16,11 +16,10 @@
 mod act;
 mod apply;
 mod plan;
-mod read;
+pub mod read;
 
 pub use apply::apply;
 pub use plan::plan;
-pub use read::unread_error;
 
 use telephony::{OfficeBaseline, Vendor};
 
