@@ -91,10 +91,11 @@ mod tests {
         let webex = Validator::webex();
         let mut forwarding = json!({"destination": "+1", "enabled": true});
         defaults(&mut forwarding, webex, "OperatingModeCallForwarding");
-        assert_eq!(
-            forwarding,
-            json!({"destination": "+1", "enabled": true, "destinationVoicemailEnabled": false})
-        );
+        // What was given stays; what was absent takes the spec's default (a field the vendor
+        // adds with a default joins them, and is not this test's to list).
+        assert_eq!(forwarding["destination"], "+1");
+        assert_eq!(forwarding["enabled"], true);
+        assert_eq!(forwarding["destinationVoicemailEnabled"], false);
     }
 
     #[test]
